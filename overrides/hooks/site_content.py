@@ -1,0 +1,47 @@
+"""MkDocs hook: check every page before the build, then render citations.
+
+The checks themselves live in scripts/ so they also run on their own
+(scripts/check_pages.py) and under pytest.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from check_pages import check_site  # noqa: E402
+from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
+                       references_list, render_markers, sources_list)
+
+SOURCES_HEADING = re.compile(r"^##\s+Sources\s*$", re.MULTILINE)
+_references: dict = {}
+
+
+def _references_path(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "includes" / "references.yml"
+
+
+def on_config(config):
+    problems = check_site(Path(config.docs_dir), references_path=_references_path(config))
+    if problems:
+        listing = "\n".join(f"  {problem}" for problem in problems)
+        raise PluginError(f"{len(problems)} problem(s) in the pages:\n{listing}")
+    _references.clear()
+    _references.update(load_references(_references_path(config))[0])
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    uri = page.file.src_uri
+    markdown, cited = render_markers(markdown, _references, uri)
+    if uri == REFERENCES_PAGE:
+        markdown = markdown.replace(REFERENCES_MARKER, references_list(_references))
+    if SOURCES_HEADING.search(markdown):
+        # The schema makes "Sources" the last section, so the list goes at the end.
+        markdown = markdown.rstrip() + "\n\n" + sources_list(cited, _references, uri) + "\n"
+    return markdown

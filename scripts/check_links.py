@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Check every internal link and anchor in a built site with linkchecker.
+
+Run it alone:  .venv/bin/python scripts/check_links.py [site-dir]
+
+The site is served on 127.0.0.1 from this script, because linkchecker's
+AnchorCheck cannot check anchors on directory URLs over file:// (it warns on
+good and bad alike). External links are listed, never fetched.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import io
+import subprocess
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "scripts" / "linkcheckerrc"
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        # linkchecker waits between requests to one host unless the server
+        # sends this header; without it a full check takes minutes.
+        self.send_header("LinkChecker", "allowed")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a directory on an ephemeral port of 127.0.0.1; yield its base URL."""
+    handler = functools.partial(_Handler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class LinkReport:
+    checked: int
+    external: list[str]
+    failures: list[str]
+
+
+def _page_path(url: str, base: str) -> str:
+    path = url.removeprefix(base).split("#")[0] or ""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
+def check_site(site: Path) -> LinkReport:
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    with serve(site) as base:
+        result = subprocess.run(
+            [str(linkchecker), "--config", str(CONFIG), "--no-status", "--verbose",
+             "--output", "csv", base],
+            capture_output=True, text=True, timeout=600)
+    rows = [line for line in result.stdout.splitlines() if line and not line.startswith("#")]
+    records = list(csv.DictReader(io.StringIO("\n".join(rows)), delimiter=";"))
+    failures, external = [], []
+    for record in records:
+        url, parent = record["url"], record["parentname"]
+        if not url.startswith(base):
+            external.append(url)
+            continue
+        problem = record["warningstring"] if record["valid"] == "True" else record["result"]
+        if record["valid"] != "True" or record["warningstring"]:
+            where = f"{site.name}/{_page_path(parent, base)}" if parent else site.name
+            failures.append(f"{where}:{record['line']}: the link '{record['urlname']}' is broken "
+                            f"({problem.strip()}). Fix: point it at a page or anchor that exists")
+    if result.returncode not in (0, 1) or not records:
+        failures.append(f"linkchecker did not run (exit {result.returncode}): {result.stderr.strip()}")
+    return LinkReport(len(records), sorted(set(external)), failures)
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[1]) if len(argv) > 1 else ROOT / "site"
+    if not (site / "index.html").exists():
+        print(f"{site}: there is no built site here. Fix: run 'make build' first")
+        return 1
+    report = check_site(site)
+    for failure in report.failures:
+        print(failure)
+    print(f"{report.checked} links checked, {len(report.external)} external links listed "
+          f"but not fetched, {len(report.failures)} broken")
+    return 1 if report.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

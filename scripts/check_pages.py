@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Check every page in docs/ against the page schema and the reference list.
+
+Run it alone:  .venv/bin/python scripts/check_pages.py [docs-dir]
+The MkDocs build runs the same checks through overrides/hooks/site_content.py.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from citations import (REFERENCES_MARKER, REFERENCES_PAGE, find_citations,  # noqa: E402
+                       load_references, unresolved)
+from page_rules import ROOT, SCHEMA_PATH, Problem, check_page, load_schema  # noqa: E402
+
+
+def display(path: Path, project: Path) -> str:
+    """A path as the writer knows it: relative to the project, e.g. docs/outcomes.md."""
+    try:
+        return path.resolve().relative_to(project).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check_site(docs_dir: Path, schema_path: Path = SCHEMA_PATH,
+               references_path: Path | None = None) -> list[Problem]:
+    schema = load_schema(schema_path)
+    project = docs_dir.resolve().parent
+    references_path = references_path or project / "includes" / "references.yml"
+    references, problems = load_references(references_path, display(references_path, project))
+    cited_anywhere: set[str] = set()
+    pages = sorted(docs_dir.rglob("*.md"))
+    if not pages:
+        return [Problem(display(docs_dir, project), 1, "there are no Markdown pages", "add pages to docs/")]
+    for path in pages:
+        name = display(path, project)
+        text = path.read_text(encoding="utf-8")
+        page, page_problems = check_page(name, text, schema)
+        problems += page_problems
+        if page is None:
+            # Still count its citations, so one broken header does not also
+            # report every source it cites as unused.
+            cited_anywhere.update(key for _, key in find_citations(name, text)[0])
+            continue
+        cited, citation_problems = find_citations(name, page.body, page.body_start)
+        problems += citation_problems + unresolved(name, cited, references)
+        cited_anywhere.update(key for _, key in cited)
+        if path.relative_to(docs_dir).as_posix() == REFERENCES_PAGE and REFERENCES_MARKER not in page.body:
+            problems.append(Problem(name, page.body_start, "the References page has no place for the list",
+                                    f"add the line {REFERENCES_MARKER} where the list should go"))
+    for key, ref in references.items():
+        if key not in cited_anywhere:
+            problems.append(Problem(display(references_path, project), ref.line, f"the source '{key}' is cited on no page",
+                                    f"cite it with [@{key}] where its figure is used, or remove it"))
+    return problems
+
+
+def main(argv: list[str]) -> int:
+    docs_dir = Path(argv[1]) if len(argv) > 1 else ROOT / "docs"
+    problems = check_site(docs_dir)
+    for problem in problems:
+        print(problem)
+    pages = len(list(docs_dir.rglob("*.md")))
+    print(f"{pages} pages checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,153 @@
+"""Check Markdown pages against the page schema (includes/page-schema.yml).
+
+Every problem names the file, the line, what is wrong and how to fix it, so
+that a writer can mend a page without reading this code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_PATH = ROOT / "includes" / "page-schema.yml"
+
+FENCE = re.compile(r"^\s*(```|~~~)")
+H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}. Fix: {self.fix}."
+
+
+@dataclass
+class Page:
+    path: str
+    meta: dict
+    body: str
+    body_start: int  # 1-based line number of the first body line
+
+
+def load_schema(path: Path = SCHEMA_PATH) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def split_front_matter(path: str, text: str) -> tuple[Page | None, list[Problem]]:
+    """Separate YAML front matter from the Markdown body."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None, [Problem(path, 1, "the page has no front matter",
+                              "start the file with a '---' line, the front matter "
+                              "keys, and a closing '---' line")]
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            break
+    else:
+        return None, [Problem(path, 1, "the front matter is never closed",
+                              "add a '---' line after the last front matter key")]
+    raw = "\n".join(lines[1:index])
+    try:
+        meta = yaml.safe_load(raw) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return None, [Problem(path, line, f"the front matter is not valid YAML ({reason})",
+                              "write each key as 'name: value' on its own line and put "
+                              "quotes around values that contain a colon")]
+    if not isinstance(meta, dict):
+        return None, [Problem(path, 2, "the front matter is not a list of 'name: value' keys",
+                              "write each key as 'name: value' on its own line")]
+    body = "\n".join(lines[index + 1:])
+    return Page(path, meta, body, index + 2), []
+
+
+def headings(page: Page) -> list[tuple[int, str]]:
+    """The page's '##' headings with their line numbers, skipping code blocks."""
+    found, in_fence = [], False
+    for offset, line in enumerate(page.body.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else H2.match(line)
+        if match:
+            title = re.sub(r"\s*\{[^}]*\}\s*$", "", match.group(1)).strip()
+            found.append((page.body_start + offset, title))
+    return found
+
+
+def check_front_matter(page: Page, schema: dict) -> list[Problem]:
+    problems = []
+    for key, rule in schema["front_matter"].items():
+        value = page.meta.get(key)
+        if value in (None, ""):
+            problems.append(Problem(page.path, 2, f"the front matter has no '{key}'",
+                                    f"add '{key}:' with {rule['help']}"))
+            continue
+        kind = rule["type"]
+        if kind == "text" and not isinstance(value, str):
+            problems.append(Problem(page.path, 2, f"'{key}' should be text, not {value!r}",
+                                    f"give '{key}' {rule['help']}"))
+        elif kind == "date" and not isinstance(value, dt.date):
+            problems.append(Problem(page.path, 2, f"'{key}' is not a date: {value!r}",
+                                    f"write {rule['help']}, for example 2026-11-24"))
+        elif kind == "kind" and value not in schema["kinds"]:
+            known = ", ".join(schema["kinds"])
+            problems.append(Problem(page.path, 2, f"'{key}' is '{value}', which is not a known kind",
+                                    f"use one of: {known}"))
+    return problems
+
+
+def check_sections(page: Page, schema: dict) -> list[Problem]:
+    kind = schema["kinds"].get(page.meta.get("kind"))
+    if kind is None:
+        return []  # reported by check_front_matter
+    required = kind["sections"]
+    found = headings(page)
+    titles = [title for _, title in found]
+    problems = []
+    position = -1
+    for name in required:
+        if name not in titles:
+            problems.append(Problem(page.path, page.body_start,
+                                    f"the required section '## {name}' is missing",
+                                    f"add a '## {name}' heading in this order: "
+                                    + ", ".join(required)))
+            continue
+        index = titles.index(name)
+        if index < position:
+            problems.append(Problem(page.path, found[index][0],
+                                    f"the section '## {name}' is out of order",
+                                    "put the required sections in this order: "
+                                    + ", ".join(required)))
+        position = max(position, index)
+    if kind.get("ends_fixed") and required and found and not problems:
+        if titles[0] != required[0]:
+            problems.append(Problem(page.path, found[0][0],
+                                    f"the first section is '## {titles[0]}'",
+                                    f"make '## {required[0]}' the first section of the page"))
+        if titles[-1] != required[-1]:
+            problems.append(Problem(page.path, found[-1][0],
+                                    f"the last section is '## {titles[-1]}'",
+                                    f"make '## {required[-1]}' the last section of the page"))
+    return problems
+
+
+def check_page(path: str, text: str, schema: dict) -> tuple[Page | None, list[Problem]]:
+    page, problems = split_front_matter(path, text)
+    if page is None:
+        return None, problems
+    problems = check_front_matter(page, schema) + check_sections(page, schema)
+    return page, problems

@@ -1,0 +1,65 @@
+"""Shared helpers: one strict build of the real site, and throw-away copies of the project."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+# What a build needs; copied into a temporary folder for tests that break things.
+PROJECT_PARTS = ("docs", "includes", "overrides", "scripts", "mkdocs.yml")
+
+
+@dataclass
+class Build:
+    site: Path
+    returncode: int
+    log: str
+
+
+def run_build(project: Path, site: Path, **env: str) -> Build:
+    """The strict build, as `make build` runs it (never with -v or -q)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
+    return Build(site, result.returncode, result.stdout + result.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Build:
+    build = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
+    assert build.returncode == 0, f"the strict build failed:\n{build.log}"
+    return build
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A copy of the project that a test may break."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / part)
+    return copy
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+CONTENT_PAGES = ("index.md", "what-is-spinal-fusion.md", "procedure.md", "outcomes.md",
+                 "recovery.md", "complications.md", "long-term-outcomes.md", "conclusions.md")

@@ -1,0 +1,96 @@
+"""Citations resolve to the References page; every reference is cited and findable."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from check_pages import check_site
+from citations import find_citations, load_references
+from conftest import ROOT, edit, run_build
+
+
+def problems_in(project) -> list[str]:
+    return [str(p) for p in check_site(project / "docs")]
+
+
+def test_every_reference_is_complete_and_cited():
+    references, problems = load_references()
+    assert problems == []
+    assert len(references) >= 10
+    assert check_site(ROOT / "docs") == []
+
+
+def test_an_unresolved_citation_is_named_with_file_and_line(project):
+    edit(project / "docs" / "outcomes.md", "[@austevoll2017]", "[@austevol2017]")
+    problems = problems_in(project)
+    assert any(p.startswith("docs/outcomes.md:")
+               and "the citation '[@austevol2017]' is not in includes/references.yml" in p
+               and "Fix: correct the key or add the source" in p for p in problems), problems
+
+
+def test_an_unresolved_citation_fails_the_build(project):
+    edit(project / "docs" / "recovery.md", "[@sherman-spine-health]", "[@nobody2099]")
+    build = run_build(project, project / "site")
+    assert build.returncode != 0
+    assert "docs/recovery.md" in build.log and "[@nobody2099]" in build.log
+
+
+def test_an_empty_citation_is_caught(project):
+    edit(project / "docs" / "outcomes.md", "[@austevoll2017]", "[@]")
+    assert any("docs/outcomes.md:" in p and "names no source" in p for p in problems_in(project))
+
+
+def test_a_reference_cited_nowhere_is_caught(project):
+    with open(project / "includes" / "references.yml", "a", encoding="utf-8") as handle:
+        handle.write("\nunused2020:\n  authors: Doe J\n  title: A study\n  source: A journal\n"
+                     "  year: 2020\n  pmid: \"12345678\"\n")
+    problems = problems_in(project)
+    assert any(p.startswith("includes/references.yml:") and "'unused2020' is cited on no page" in p
+               for p in problems), problems
+
+
+def test_a_reference_without_doi_pmid_or_url_is_caught(project):
+    path = project / "includes" / "references.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("hilibrand1999:")
+    block = text[start:text.index("\n\n", start)]
+    path.write_text(text.replace(block, block.replace("  doi: 10.2106/00004623-199904000-00009\n", "")
+                                 .replace("  doi: 10.2106/00004623-199904000-00009", "")),
+                    encoding="utf-8")
+    problems = problems_in(project)
+    assert any(p.startswith("includes/references.yml:") and "'hilibrand1999' has no DOI, PMID or URL" in p
+               for p in problems), problems
+
+
+def test_a_reference_missing_authors_is_caught(project):
+    edit(project / "includes" / "references.yml",
+         "  authors: Chun DS, Baker KC, Hsu WK\n", "")
+    assert any("'chun2015' has no 'authors'" in p for p in problems_in(project))
+
+
+def test_a_malformed_doi_is_caught(project):
+    edit(project / "includes" / "references.yml", "doi: 10.3171/2015.7.FOCUS15292", "doi: focus15292")
+    assert any("the doi of 'chun2015' looks wrong" in p for p in problems_in(project))
+
+
+def test_citations_in_code_blocks_are_ignored():
+    cited, problems = find_citations("x.md", "Text [@a].\n```\n[@b]\n```\nMore [@c; @d].\n")
+    assert cited == [(1, "a"), (5, "c"), (5, "d")] and problems == []
+
+
+def test_built_citations_link_to_reference_entries(built_site):
+    references, _ = load_references()
+    refs_page = BeautifulSoup((built_site.site / "references" / "index.html").read_text(encoding="utf-8"),
+                              "html.parser")
+    entries = {li["id"]: li for li in refs_page.select("ol.references li")}
+    assert set(entries) == {ref.anchor for ref in references.values()}
+    for ref in references.values():
+        links = [a["href"] for a in entries[ref.anchor].find_all("a")]
+        assert links, f"{ref.key} has no link"
+    outcomes = BeautifulSoup((built_site.site / "outcomes" / "index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+    markers = outcomes.select("sup.cite a")
+    assert markers
+    for marker in markers:
+        page, anchor = marker["href"].split("#")
+        assert page == "../references/" and anchor in entries, marker

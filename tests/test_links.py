@@ -1,0 +1,51 @@
+"""Broken links and anchors fail the strict build, and linkchecker finds any in the built site."""
+
+from __future__ import annotations
+
+import shutil
+
+from check_links import check_site
+from conftest import edit, run_build
+
+
+def test_a_link_to_a_missing_page_fails_the_build(project):
+    edit(project / "docs" / "outcomes.md", "## How many people get better",
+         "See [the old page](no-such-page.md).\n\n## How many people get better")
+    build = run_build(project, project / "site")
+    assert build.returncode != 0
+    assert "Doc file 'outcomes.md' contains a link 'no-such-page.md'" in build.log
+
+
+def test_a_link_to_a_missing_anchor_fails_the_build(project):
+    edit(project / "docs" / "recovery.md", "complications.md#non-union", "complications.md#no-such-part")
+    build = run_build(project, project / "site")
+    assert build.returncode != 0
+    assert "Doc file 'recovery.md' contains a link 'complications.md#no-such-part'" in build.log
+
+
+def test_a_missing_anchor_on_the_same_page_fails_the_build(project):
+    edit(project / "docs" / "outcomes.md", "## How many people get better",
+         "Jump to [the end](#no-such-section).\n\n## How many people get better")
+    build = run_build(project, project / "site")
+    assert build.returncode != 0
+    assert "'#no-such-section'" in build.log
+
+
+def test_linkchecker_finds_no_broken_link_in_the_built_site(built_site):
+    report = check_site(built_site.site)
+    assert report.failures == []
+    assert report.checked > 50
+    assert any(url.startswith("https://doi.org/") for url in report.external)
+
+
+def test_linkchecker_names_page_and_link_for_broken_links_and_anchors(built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)
+    edit(site / "outcomes" / "index.html", '<h2 id="key-points"',
+         '<p><a href="../gone/">gone</a> <a href="../procedure/#no-such-anchor">x</a></p><h2 id="key-points"')
+    report = check_site(site)
+    assert len(report.failures) == 2, report.failures
+    gone, anchor = sorted(report.failures)
+    assert gone.startswith("site/outcomes/index.html:") and "'../gone/' is broken (404" in gone
+    assert anchor.startswith("site/outcomes/index.html:") and "'../procedure/#no-such-anchor'" in anchor
+    assert "Anchor `no-such-anchor'" in anchor
