@@ -63,3 +63,18 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 CONTENT_PAGES = ("index.md", "what-is-spinal-fusion.md", "procedure.md", "outcomes.md",
                  "recovery.md", "complications.md", "long-term-outcomes.md", "conclusions.md")
+
+
+def assert_build_fails(project: Path, *messages: str) -> None:
+    """The strict build of a broken copy must stop, and its log must say each message."""
+    build = run_build(project, project / "site")
+    assert build.returncode != 0, "the build passed but should have failed"
+    for message in messages:
+        assert message in build.log, f"{message!r} is not in the build log:\n{build.log}"
+
+
+def problems_in(project: Path) -> list[str]:
+    """What scripts/check_pages.py reports for a copy of the project."""
+    from check_pages import check_site
+
+    return [str(problem) for problem in check_site(project / "docs")]

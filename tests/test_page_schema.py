@@ -7,12 +7,9 @@ import re
 import pytest
 
 from check_pages import check_site
-from conftest import CONTENT_PAGES, ROOT, edit, run_build
+from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in
 from page_rules import check_page, load_schema
 
-
-def problems_in(project) -> list[str]:
-    return [str(p) for p in check_site(project / "docs")]
 
 
 def test_every_page_meets_the_schema():
@@ -37,10 +34,7 @@ def test_removing_every_section_heading_is_caught(project, page):
 
 def test_a_missing_section_fails_the_build_naming_file_and_fix(project):
     edit(project / "docs" / "recovery.md", "## When to call your doctor", "## Getting help")
-    build = run_build(project, project / "site")
-    assert build.returncode != 0
-    assert "docs/recovery.md" in build.log
-    assert "the required section '## When to call your doctor' is missing" in build.log
+    assert_build_fails(project, "docs/recovery.md", "the required section '## When to call your doctor' is missing")
 
 
 def test_sections_out_of_order_are_caught():
@@ -83,9 +77,7 @@ def test_malformed_front_matter_is_named_with_its_line(project):
 
 def test_malformed_front_matter_fails_the_build(project):
     edit(project / "docs" / "glossary.md", "kind: reference", "kind: [reference")
-    build = run_build(project, project / "site")
-    assert build.returncode != 0
-    assert "docs/glossary.md" in build.log and "not valid YAML" in build.log
+    assert_build_fails(project, "docs/glossary.md", "not valid YAML")
 
 
 def test_missing_front_matter_is_caught(project):
