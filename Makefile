@@ -1,30 +1,42 @@
 # Two commands on a fresh machine: `make build`, then `make test`.
-# Both create .venv in the repo and install the pinned packages first.
+# Both create .venv in the repo and install the pinned packages first, and
+# install the Debian packages they need when missing.
 
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Paper for the PDF handouts: letter (default) or a4, e.g. `make build PAPER=a4`.
+PAPER ?=
+BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium poppler-utils
 
-.PHONY: build test serve check-pages check-links clean
+.PHONY: build test serve handouts check-pages check-links benchmark clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
 	touch $@
 
-## build: install the pinned packages and build site/ with the strict build
+## build: install what is needed, build site/ with the strict build, then the PDF handouts
 build: $(STAMP)
+	scripts/install_system_packages.sh $(BUILD_PACKAGES)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/make_handouts.py site $(if $(PAPER),--paper $(PAPER))
 
 ## test: install what the tests need, then run the whole suite
 test: $(STAMP)
+	scripts/install_system_packages.sh $(TEST_PACKAGES)
 	$(BIN)/python -m pytest
 
-## serve: live preview on http://127.0.0.1:8000/
+## serve: live preview on http://127.0.0.1:8000/ (no handouts)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+## handouts: the PDF handouts only, from an existing site/
+handouts: $(STAMP)
+	$(BIN)/python scripts/make_handouts.py site $(if $(PAPER),--paper $(PAPER))
 
 ## check-pages: page schema, citations and references only (no build)
 check-pages: $(STAMP)
@@ -34,5 +46,9 @@ check-pages: $(STAMP)
 check-links: build
 	$(BIN)/python scripts/check_links.py site
 
+## benchmark: time the web build and the handouts (median of several runs)
+benchmark: $(STAMP)
+	$(BIN)/python scripts/benchmark_build.py
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache test-artifacts

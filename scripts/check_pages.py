@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, find_citations,  # noqa: E402
                        load_references, unresolved)
-from page_rules import ROOT, SCHEMA_PATH, Problem, check_page, load_schema  # noqa: E402
+from page_rules import (ROOT, SCHEMA_PATH, Problem, check_handouts, check_page,  # noqa: E402
+                        load_schema)
 
 
 def display(path: Path, project: Path) -> str:
@@ -25,12 +26,14 @@ def display(path: Path, project: Path) -> str:
         return str(path)
 
 
-def check_site(docs_dir: Path, schema_path: Path = SCHEMA_PATH,
+def check_site(docs_dir: Path, schema_path: Path | None = None,
                references_path: Path | None = None) -> list[Problem]:
-    schema = load_schema(schema_path)
     project = docs_dir.resolve().parent
+    schema_path = schema_path or project / SCHEMA_PATH.relative_to(ROOT)
+    schema = load_schema(schema_path)
     references_path = references_path or project / "includes" / "references.yml"
     references, problems = load_references(references_path, display(references_path, project))
+    problems += check_handouts(schema, docs_dir, schema_path, display(schema_path, project))
     cited_anywhere: set[str] = set()
     pages = sorted(docs_dir.rglob("*.md"))
     if not pages:

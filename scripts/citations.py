@@ -190,7 +190,7 @@ def sources_list(keys: list[str], references: dict[str, Reference], page_uri: st
         links = ", ".join(f"[{label}]({url})" for label, url in ref.links())
         items.append(f'<li value="{ref.number}" markdown>{escape(ref.brief_authors)}. '
                      f"{escape(ref.title.rstrip('.'))}. *{escape(ref.source)}*, {ref.year}. "
-                     f"{links} ([full entry]({target}#{ref.anchor}))</li>")
+                     f'{links} <span class="full-entry">([full entry]({target}#{ref.anchor}))</span></li>')
     return '<ol class="sources" markdown>\n' + "\n".join(items) + "\n</ol>"
 
 

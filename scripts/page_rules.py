@@ -151,3 +151,31 @@ def check_page(path: str, text: str, schema: dict) -> tuple[Page | None, list[Pr
         return None, problems
     problems = check_front_matter(page, schema) + check_sections(page, schema)
     return page, problems
+
+
+def check_handouts(schema: dict, docs_dir: Path, schema_path: Path, name: str) -> list[Problem]:
+    """The handout list names real pages, each with a limit from 1 to max_pages."""
+    handouts = schema.get("handouts") or {}
+    lines = schema_path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(text: str) -> int:
+        return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(text)), 1)
+
+    if not handouts.get("pages"):
+        return [Problem(name, line_of("handouts:"), "there is no 'handouts' list of pages",
+                        "add 'handouts:' with 'default_paper', 'max_pages' and 'pages'")]
+    problems = []
+    most = handouts.get("max_pages", 4)
+    if handouts.get("default_paper") not in ("letter", "a4"):
+        problems.append(Problem(name, line_of("default_paper:"), "'default_paper' is not 'letter' or 'a4'",
+                                "set default_paper: letter or default_paper: a4"))
+    for page, limit in handouts["pages"].items():
+        if not (docs_dir / page).is_file():
+            problems.append(Problem(name, line_of(f"{page}:"), f"the handout page '{page}' is not in docs/",
+                                    "name a page that exists, such as outcomes.md"))
+        if not isinstance(limit, int) or not 1 <= limit <= most:
+            problems.append(Problem(name, line_of(f"{page}:"),
+                                    f"the handout limit of '{page}' is {limit!r}",
+                                    f"give a whole number of pages from 1 to {most}; 2 is one "
+                                    "double-sided sheet"))
+    return problems

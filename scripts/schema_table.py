@@ -27,6 +27,10 @@ def tables(schema: dict) -> str:
         if kind.get("ends_fixed") and kind["sections"]:
             sections += " (first and last fixed)"
         lines.append(f"| `{name}` | {kind['about']} | {sections} |")
+    handouts = schema["handouts"]
+    lines += ["", f"| Page with a PDF handout | Page limit (at most {handouts['max_pages']}) |",
+              "| --- | --- |"]
+    lines += [f"| `docs/{page}` | {limit} |" for page, limit in handouts["pages"].items()]
     return "\n".join(lines)
 
 

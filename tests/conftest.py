@@ -34,10 +34,21 @@ def run_build(project: Path, site: Path, **env: str) -> Build:
     return Build(site, result.returncode, result.stdout + result.stderr)
 
 
+def run_handouts(project: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
+    """The handout step of `make build`, with the project's own script."""
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "make_handouts.py"), str(site), *args],
+        cwd=project, capture_output=True, text=True, timeout=600)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Build:
+    """The whole `make build`: the strict web build, then the PDF handouts."""
     build = run_build(ROOT, tmp_path_factory.mktemp("build") / "site")
     assert build.returncode == 0, f"the strict build failed:\n{build.log}"
+    handouts = run_handouts(ROOT, build.site)
+    assert handouts.returncode == 0, f"the handouts failed:\n{handouts.stdout}{handouts.stderr}"
+    build.log += handouts.stdout
     return build
 
 

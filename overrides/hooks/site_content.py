@@ -15,11 +15,13 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from check_pages import check_site  # noqa: E402
+from page_rules import load_schema  # noqa: E402
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
                        references_list, render_markers, sources_list)
 
 SOURCES_HEADING = re.compile(r"^##\s+Sources\s*$", re.MULTILINE)
 _references: dict = {}
+_handouts: dict = {}
 
 
 def _references_path(config) -> Path:
@@ -33,11 +35,18 @@ def on_config(config):
         raise PluginError(f"{len(problems)} problem(s) in the pages:\n{listing}")
     _references.clear()
     _references.update(load_references(_references_path(config))[0])
+    _handouts.clear()
+    _handouts.update(load_schema()["handouts"]["pages"])
     return config
 
 
 def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
+    # The PDFs are written after the web build by scripts/make_handouts.py.
+    if uri in _handouts:
+        page.meta["handout"] = f"handouts/{uri.removesuffix('.md')}.pdf"
+    if page.is_homepage:
+        page.meta["booklet"] = "handouts/booklet.pdf"
     markdown, cited = render_markers(markdown, _references, uri)
     if uri == REFERENCES_PAGE:
         markdown = markdown.replace(REFERENCES_MARKER, references_list(_references))

@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Make the printable PDF handouts from the built site.
+
+Run it alone, after the web build:
+    .venv/bin/python scripts/make_handouts.py site            # US Letter, the default
+    .venv/bin/python scripts/make_handouts.py site --paper a4
+
+For every page listed under "handouts" in includes/page-schema.yml it writes
+site/handouts/<slug>.pdf, and site/handouts/booklet.pdf with all of them in
+reading order, a cover and a table of contents. The text comes from the built
+HTML pages, so a handout never holds a second copy of any sentence, and the
+styling comes from the site's one print stylesheet.
+
+A handout longer than its page limit stops the script with an error that
+names the page and its page count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import copy
+import multiprocessing
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import segno
+from bs4 import BeautifulSoup
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from page_rules import load_schema  # noqa: E402
+
+STYLESHEETS = ("assets/stylesheets/fonts.css", "assets/stylesheets/print.css")
+PAPER = {"letter": "letter", "a4": "A4"}
+NOTES_TITLE = "Notes from your care team"
+
+
+class HandoutError(Exception):
+    pass
+
+
+@dataclass
+class Section:
+    source: str      # docs/<page>.md
+    slug: str        # the page's folder in the site
+    limit: int
+    url: str         # the page's full web address
+    title: str
+    article: BeautifulSoup
+
+
+@dataclass
+class Result:
+    name: str
+    pages: int
+    seconds: float
+
+
+def slug_of(page: str) -> str:
+    return page.removesuffix(".md").removesuffix("index").rstrip("/")
+
+
+def read_section(site: Path, page: str, limit: int) -> Section:
+    slug = slug_of(page)
+    path = site / slug / "index.html"
+    if not path.is_file():
+        raise HandoutError(f"docs/{page}: the built page {path} is missing. "
+                           "Fix: run the web build (mkdocs build) before the handouts")
+    soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    canonical = soup.find("link", rel="canonical")
+    if canonical is None:
+        raise HandoutError(f"docs/{page}: the built page has no web address. Fix: set site_url")
+    article = soup.select_one("article.md-content__inner")
+    for element in article.select(".headerlink, .md-content__button, .handout-link, script"):
+        element.decompose()
+    url = canonical["href"]
+    for link in article.find_all("a", href=True):
+        # Links in a PDF must work from anywhere: make them full web addresses.
+        if not urlparse(link["href"]).scheme:
+            link["href"] = urljoin(url, link["href"])
+    for image in article.find_all("img", src=True):
+        image["src"] = (path.parent / image["src"]).resolve().as_uri() \
+            if not urlparse(image["src"]).scheme else image["src"]
+    title = article.find("h1").get_text(" ", strip=True)
+    return Section(f"docs/{page}", slug, limit, url, title, article)
+
+
+def qr_code(url: str) -> str:
+    svg = segno.make(url, error="m").svg_inline(scale=4, border=0)
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def header(section: Section, heading) -> str:
+    """The title, with the page's full web address and a QR code for it beside it."""
+    return (f'<table class="handout-head"><tr><td>{heading}'
+            f'<p class="handout-address">Read this page online: {section.url}</p></td>'
+            f'<td class="handout-qr"><img src="{qr_code(section.url)}" '
+            f'alt="QR code for {section.url}"></td></tr></table>')
+
+
+def section_html(section: Section, notes: bool, prefix: str = "") -> str:
+    article = copy.copy(section.article)
+    if prefix:
+        for element in article.find_all(id=True):
+            element["id"] = prefix + element["id"]
+    heading = article.find("h1")
+    heading.replace_with(BeautifulSoup(header(section, str(heading)), "html.parser"))
+    body = article.decode_contents()
+    if notes:
+        body += f'<section class="handout-notes"><h2>{NOTES_TITLE}</h2></section>'
+    return body
+
+
+def document(title: str, body: str) -> str:
+    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f'</head><body class="handout"><div class="md-typeset">{body}</div></body></html>')
+
+
+FONTS = FontConfiguration()  # @font-face rules need one shared configuration
+
+
+def stylesheets(site: Path, paper: str) -> list[CSS]:
+    sheets = [CSS(filename=str(site / sheet), font_config=FONTS) for sheet in STYLESHEETS]
+    sheets.append(CSS(string=f"@page {{ size: {PAPER[paper]}; }}", font_config=FONTS))
+    return sheets
+
+
+def render(html: str, base: Path, sheets: list[CSS]):
+    return HTML(string=html, base_url=str(base)).render(stylesheets=sheets, font_config=FONTS)
+
+
+def make_handout(site: Path, section: Section, sheets: list[CSS], out: Path) -> Result:
+    start = time.perf_counter()
+    base = site / section.slug / "index.html"
+    # Room for the clinician's notes where it fits; never at the cost of the limit.
+    rendered = render(document(section.title, section_html(section, notes=True)), base, sheets)
+    if len(rendered.pages) > section.limit:
+        rendered = render(document(section.title, section_html(section, notes=False)), base, sheets)
+    if len(rendered.pages) > section.limit:
+        raise HandoutError(
+            f"{section.source}: the handout is {len(rendered.pages)} pages, over its limit of "
+            f"{section.limit}. Fix: shorten the page, or raise its limit under 'handouts' in "
+            "includes/page-schema.yml (never above max_pages)")
+    rendered.write_pdf(out / f"{section.slug}.pdf")
+    return Result(f"{section.slug}.pdf", len(rendered.pages), time.perf_counter() - start)
+
+
+def make_booklet(site: Path, sections: list[Section], sheets: list[CSS], out: Path) -> Result:
+    start = time.perf_counter()
+    toc = "".join(f'<li><a href="#section-{s.slug}">{s.title}</a></li>' for s in sections)
+    parts = [f'<section class="booklet-cover"><h1>Spinal fusion: a guide for patients</h1>'
+             f"<p>Printed sections from {sections[0].url.rsplit('/', 2)[0]}/</p>"
+             "<p>Education, not medical advice. No clinician has reviewed this booklet yet. "
+             "Talk with your own care team about your care.</p></section>",
+             f'<nav class="booklet-toc"><h2>Contents</h2><ol>{toc}</ol></nav>']
+    for section in sections:
+        parts.append(f'<section class="booklet-section" id="section-{section.slug}">'
+                     f"{section_html(section, notes=False, prefix=section.slug + '-')}</section>")
+    rendered = render(document("Spinal fusion: a guide for patients", "".join(parts)),
+                      site / "index.html", sheets)
+    rendered.write_pdf(out / "booklet.pdf")
+    return Result("booklet.pdf", len(rendered.pages), time.perf_counter() - start)
+
+
+def read_sections(site: Path, schema: dict) -> list[Section]:
+    return [read_section(site, page, limit) for page, limit in schema["handouts"]["pages"].items()]
+
+
+def _booklet_job(site: Path, paper: str, out: Path, schema: dict) -> Result:
+    return make_booklet(site, read_sections(site, schema), stylesheets(site, paper), out)
+
+
+def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict | None = None,
+             echo=print) -> list[Result]:
+    schema = schema or load_schema()
+    paper = paper or schema["handouts"]["default_paper"]
+    out = out or site / "handouts"
+    out.mkdir(parents=True, exist_ok=True)
+    sections = read_sections(site, schema)
+    # The booklet is the largest document: lay it out in a second process
+    # while this one makes the handouts (the test machines have 2 cores).
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+        booklet = pool.submit(_booklet_job, site, paper, out, schema)
+        sheets = stylesheets(site, paper)
+        results = []
+        for number, section in enumerate(sections, start=1):
+            result = make_handout(site, section, sheets, out)
+            echo(f"handout {number}/{len(sections)}: {result.name}, {result.pages} pages "
+                 f"({paper}), {result.seconds:.1f} s")
+            results.append(result)
+        result = booklet.result()
+    echo(f"booklet: {result.name}, {result.pages} pages ({paper}), {result.seconds:.1f} s")
+    results.append(result)
+    return results
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", default="site", type=Path, help="the built site")
+    parser.add_argument("--paper", choices=sorted(PAPER), default="",
+                        help="paper size (default: handouts.default_paper in the schema)")
+    parser.add_argument("--out", type=Path, help="where to write the PDFs (default: SITE/handouts)")
+    args = parser.parse_args(argv[1:])
+    start = time.perf_counter()
+    try:
+        results = make_all(args.site, args.paper, args.out)
+    except HandoutError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(results) - 1} handouts and 1 booklet written in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
