@@ -12,7 +12,7 @@ PAPER ?=
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium poppler-utils
 
-.PHONY: build test serve handouts check-pages check-links benchmark clean
+.PHONY: build test serve handouts reading-level check-pages check-links benchmark clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ serve: $(STAMP)
 handouts: $(STAMP)
 	$(BIN)/python scripts/make_handouts.py site $(if $(PAPER),--paper $(PAPER))
 
+## reading-level: the reading-level report for the built site/ (reports/reading-level.md)
+reading-level: $(STAMP)
+	$(BIN)/python scripts/reading_level.py site
+
 ## check-pages: page schema, citations and references only (no build)
 check-pages: $(STAMP)
 	$(BIN)/python scripts/check_pages.py docs
@@ -51,4 +55,4 @@ benchmark: $(STAMP)
 	$(BIN)/python scripts/benchmark_build.py
 
 clean:
-	rm -rf site .pytest_cache test-artifacts
+	rm -rf site .pytest_cache test-artifacts reports

@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, find_citations,  # noqa: E402
                        load_references, unresolved)
+from glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, load_glossary  # noqa: E402
 from page_rules import (ROOT, SCHEMA_PATH, Problem, check_handouts, check_page,  # noqa: E402
                         load_schema)
 
@@ -27,13 +28,15 @@ def display(path: Path, project: Path) -> str:
 
 
 def check_site(docs_dir: Path, schema_path: Path | None = None,
-               references_path: Path | None = None) -> list[Problem]:
+               references_path: Path | None = None, glossary_path: Path | None = None) -> list[Problem]:
     project = docs_dir.resolve().parent
     schema_path = schema_path or project / SCHEMA_PATH.relative_to(ROOT)
     schema = load_schema(schema_path)
     references_path = references_path or project / "includes" / "references.yml"
     references, problems = load_references(references_path, display(references_path, project))
     problems += check_handouts(schema, docs_dir, schema_path, display(schema_path, project))
+    glossary_path = glossary_path or project / "includes" / "glossary.yml"
+    problems += load_glossary(glossary_path, display(glossary_path, project))[1]
     cited_anywhere: set[str] = set()
     pages = sorted(docs_dir.rglob("*.md"))
     if not pages:
@@ -51,9 +54,11 @@ def check_site(docs_dir: Path, schema_path: Path | None = None,
         cited, citation_problems = find_citations(name, page.body, page.body_start)
         problems += citation_problems + unresolved(name, cited, references)
         cited_anywhere.update(key for _, key in cited)
-        if path.relative_to(docs_dir).as_posix() == REFERENCES_PAGE and REFERENCES_MARKER not in page.body:
-            problems.append(Problem(name, page.body_start, "the References page has no place for the list",
-                                    f"add the line {REFERENCES_MARKER} where the list should go"))
+        for special, marker, what in ((REFERENCES_PAGE, REFERENCES_MARKER, "References"),
+                                      (GLOSSARY_PAGE, GLOSSARY_MARKER, "Glossary")):
+            if path.relative_to(docs_dir).as_posix() == special and marker not in page.body:
+                problems.append(Problem(name, page.body_start, f"the {what} page has no place for its list",
+                                        f"add the line {marker} where the list should go"))
     for key, ref in references.items():
         if key not in cited_anywhere:
             problems.append(Problem(display(references_path, project), ref.line, f"the source '{key}' is cited on no page",

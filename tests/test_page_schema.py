@@ -39,11 +39,11 @@ def test_a_missing_section_fails_the_build_naming_file_and_fix(project):
 
 def test_sections_out_of_order_are_caught():
     text = ("---\ntitle: T\ndescription: D\nlast_reviewed: 2026-11-24\nkind: care-section\n---\n"
-            "## Key points\n\n## Sources\n\n## When to call your doctor\n")
+            "## Key points\n\n## Sources\n\n## When to call your doctor\n\n## What you can do\n")
     _, problems = check_page("docs/x.md", text, load_schema())
     assert [str(p) for p in problems] == [
         "docs/x.md:9: the section '## Sources' is out of order. Fix: put the required sections "
-        "in this order: Key points, When to call your doctor, Sources."]
+        "in this order: Key points, When to call your doctor, What you can do, Sources."]
 
 
 def test_key_points_must_come_first(project):

@@ -15,6 +15,8 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from check_pages import check_site  # noqa: E402
+from glossary import (GLOSSARY_MARKER, GLOSSARY_PAGE, abbreviations,  # noqa: E402
+                      glossary_markdown, load_glossary)
 from page_rules import load_schema  # noqa: E402
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
                        references_list, render_markers, sources_list)
@@ -22,6 +24,7 @@ from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # n
 SOURCES_HEADING = re.compile(r"^##\s+Sources\s*$", re.MULTILINE)
 _references: dict = {}
 _handouts: dict = {}
+_glossary: list = []
 
 
 def _references_path(config) -> Path:
@@ -37,6 +40,7 @@ def on_config(config):
     _references.update(load_references(_references_path(config))[0])
     _handouts.clear()
     _handouts.update(load_schema()["handouts"]["pages"])
+    _glossary[:] = load_glossary(Path(config.config_file_path).resolve().parent / "includes" / "glossary.yml")[0]
     return config
 
 
@@ -53,4 +57,9 @@ def on_page_markdown(markdown, page, config, files):
     if SOURCES_HEADING.search(markdown):
         # The schema makes "Sources" the last section, so the list goes at the end.
         markdown = markdown.rstrip() + "\n\n" + sources_list(cited, _references, uri) + "\n"
+    if uri == GLOSSARY_PAGE:
+        markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(_glossary))
+    else:
+        # Each glossary word shows its definition as a tooltip wherever it appears.
+        markdown = markdown.rstrip() + "\n\n" + abbreviations(_glossary) + "\n"
     return markdown

@@ -1,0 +1,73 @@
+"""The glossary: includes/glossary.yml is the one source of the Glossary page and the tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from page_rules import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+GLOSSARY_PATH = ROOT / "includes" / "glossary.yml"
+GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_MARKER = "<!-- glossary -->"
+FIELDS = {"term", "forms", "means", "also_called"}
+
+
+def load_glossary(path: Path = GLOSSARY_PATH,
+                  name: str = "includes/glossary.yml") -> tuple[list[dict], list[Problem]]:
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except FileNotFoundError:
+        return [], [Problem(name, 1, "the glossary is missing",
+                            "restore includes/glossary.yml from version control")]
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Problem(name, mark.line + 1 if mark else 1, "the glossary is not valid YAML",
+                            "write each entry as '- term:' with indented 'means:'")]
+    starts = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+              if line.startswith("- ")]
+    problems, seen = [], {}
+    for number, entry in enumerate(entries, start=1):
+        line = starts[number - 1] if number <= len(starts) else 1
+        if not isinstance(entry, dict) or not entry.get("term") or not entry.get("means"):
+            problems.append(Problem(name, line, f"entry {number} needs a 'term' and what it 'means'",
+                                    "give every entry 'term:' and 'means:'"))
+            continue
+        unknown = set(entry) - FIELDS
+        if unknown:
+            problems.append(Problem(name, line, f"the entry '{entry['term']}' has unknown fields: "
+                                    f"{', '.join(sorted(unknown))}",
+                                    "use only term, forms, means and also_called"))
+        for form in forms(entry):
+            if form in seen and seen[form] != entry["term"]:
+                problems.append(Problem(name, line, f"'{form}' is in two entries: '{seen[form]}' and "
+                                        f"'{entry['term']}'", "keep each word in one entry"))
+            seen[form] = entry["term"]
+    return entries, problems
+
+
+def forms(entry: dict) -> list[str]:
+    """Every spelling that gets the entry's tooltip, capitalised forms included."""
+    written = [entry["term"], *entry.get("forms", [])]
+    return list(dict.fromkeys(written + [form[0].upper() + form[1:] for form in written]))
+
+
+def abbreviations(entries: list[dict]) -> str:
+    """Markdown abbreviation definitions: each word's tooltip."""
+    return "\n".join(f"*[{form}]: {entry['means']}" for entry in entries for form in forms(entry))
+
+
+def glossary_markdown(entries: list[dict]) -> str:
+    """The Glossary page's list, A to Z."""
+    items = []
+    for entry in sorted(entries, key=lambda e: e["term"].lower()):
+        term = entry["term"][0].upper() + entry["term"][1:]
+        lines = [f"{term}", f":   {entry['means']}"]
+        if entry.get("forms"):
+            lines.append(f"\n    Also written: {', '.join(entry['forms'])}.")
+        if entry.get("also_called"):
+            lines.append(f"\n    Also called: {', '.join(entry['also_called'])}.")
+        items.append("\n".join(lines))
+    return "\n\n".join(items)
