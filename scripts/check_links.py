@@ -11,43 +11,18 @@ good and bad alike). External links are listed, never fetched.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import subprocess
 import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from serve_site import serve  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "scripts" / "linkcheckerrc"
-
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        # linkchecker waits between requests to one host unless the server
-        # sends this header; without it a full check takes minutes.
-        self.send_header("LinkChecker", "allowed")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    """Serve a directory on an ephemeral port of 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

@@ -191,7 +191,7 @@ def sources_list(keys: list[str], references: dict[str, Reference], page_uri: st
         items.append(f'<li value="{ref.number}" markdown>{escape(ref.brief_authors)}. '
                      f"{escape(ref.title.rstrip('.'))}. *{escape(ref.source)}*, {ref.year}. "
                      f'{links} <span class="full-entry">([full entry]({target}#{ref.anchor}))</span></li>')
-    return '<ol class="sources" markdown>\n' + "\n".join(items) + "\n</ol>"
+    return '<ol class="sources" data-search-exclude markdown>\n' + "\n".join(items) + "\n</ol>"
 
 
 def references_list(references: dict[str, Reference]) -> str:

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from check_links import serve
+from serve_site import serve
 from conftest import CONTENT_PAGES
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -56,10 +56,10 @@ def test_browser_print_shows_the_content(printed, page):
 def test_browser_print_hides_navigation_and_buttons(printed, page):
     text = printed[page]
     assert [word for word in SCREEN_ONLY if word in text] == []
-    if page != "index.md":  # the home page tells readers about this button by name
+    if page != "index.md":  # the home page names this button, and lists every page, in its text
         assert "Print handout (PDF)" not in text
-    # The site's navigation lists every page; printed, none of its other entries show up.
-    assert not ("Recovery stages" in text and "About this site" in text and "Glossary" in text)
+        # The site's navigation lists every page; printed, its entries do not show up together.
+        assert not ("Recovery stages" in text and "About this site" in text and "Glossary" in text)
 
 
 def test_the_print_check_sees_navigation_when_it_is_there(built_site, tmp_path):

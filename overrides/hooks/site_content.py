@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import sys
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,11 +18,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from check_pages import check_site  # noqa: E402
 from glossary import (GLOSSARY_MARKER, GLOSSARY_PAGE, abbreviations,  # noqa: E402
                       glossary_markdown, load_glossary)
+import hosting_files  # noqa: E402
 from page_rules import load_schema  # noqa: E402
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
                        references_list, render_markers, sources_list)
 
 SOURCES_HEADING = re.compile(r"^##\s+Sources\s*$", re.MULTILINE)
+TASK_ITEM = re.compile(r'(<li class="task-list-item"><label class="task-list-control">'
+                       r'<input type="checkbox" disabled)(/?>)(.*?)</li>', re.DOTALL)
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _references: dict = {}
 _handouts: dict = {}
 _glossary: list = []
@@ -63,3 +68,27 @@ def on_page_markdown(markdown, page, config, files):
         # Each glossary word shows its definition as a tooltip wherever it appears.
         markdown = markdown.rstrip() + "\n\n" + abbreviations(_glossary) + "\n"
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    # A checklist's boxes are named by their item's text, for screen readers.
+    def label(match: re.Match) -> str:
+        text = " ".join(re.sub(r"<[^>]+>", "", match.group(3)).split())
+        return f'{match.group(1)} aria-label="{escape(text, quote=True)}"{match.group(2)}{match.group(3)}</li>'
+
+    return TASK_ITEM.sub(label, html)
+
+
+def on_post_page(output, page, config):
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search this site">', 1)
+
+
+def on_post_template(output, template_name, config):
+    # The same for templates rendered without a page, such as 404.html.
+    return on_post_page(output, None, config)
+
+
+def on_post_build(config):
+    # _headers (strict Content-Security-Policy) and robots.txt for static hosts.
+    hosting_files.write(Path(config.site_dir), config.site_url)
