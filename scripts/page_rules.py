@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "includes" / "page-schema.yml"
 
 FENCE = re.compile(r"^\s*(```|~~~)")
+H1 = re.compile(r"^#\s+\S")
 H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
 
@@ -145,11 +146,24 @@ def check_sections(page: Page, schema: dict) -> list[Problem]:
     return problems
 
 
+def check_title(page: Page) -> list[Problem]:
+    """The page title comes from front matter only: no second copy as a '#' heading."""
+    in_fence = False
+    for offset, line in enumerate(page.body.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and H1.match(line):
+            return [Problem(page.path, page.body_start + offset, "the page has its own '#' title",
+                            "delete this line: the title shown on the page comes from 'title:' "
+                            "in the front matter")]
+    return []
+
+
 def check_page(path: str, text: str, schema: dict) -> tuple[Page | None, list[Problem]]:
     page, problems = split_front_matter(path, text)
     if page is None:
         return None, problems
-    problems = check_front_matter(page, schema) + check_sections(page, schema)
+    problems = check_front_matter(page, schema) + check_title(page) + check_sections(page, schema)
     return page, problems
 
 

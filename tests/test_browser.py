@@ -101,7 +101,7 @@ def test_pages_read_and_navigate_without_javascript(served, size, link):
         driver.get(served + "outcomes/")
         assert driver.execute_script("return document.documentElement.classList.contains('no-js')")
         heading = driver.find_element(By.CSS_SELECTOR, "article h1")
-        assert heading.is_displayed() and heading.text == "Results of spinal fusion"
+        assert heading.is_displayed() and heading.text == "Results and success rates"
         assert driver.find_element(By.CSS_SELECTOR, "#key-points + ul").is_displayed()
         target = driver.find_element(By.CSS_SELECTOR, link)
         driver.execute_script("arguments[0].scrollIntoView()", target)

@@ -68,7 +68,7 @@ def test_headings_inside_code_blocks_do_not_count(project):
 
 
 def test_malformed_front_matter_is_named_with_its_line(project):
-    edit(project / "docs" / "outcomes.md", "title: Results of spinal fusion",
+    edit(project / "docs" / "outcomes.md", "title: Results and success rates",
          "title: Results: of: spinal fusion\n  bad indent: [")
     problems = problems_in(project)
     assert any(re.match(r"docs/outcomes\.md:\d+: the front matter is not valid YAML", p)
@@ -116,3 +116,10 @@ def test_unknown_kind_is_caught(project):
     problems = problems_in(project)
     assert any("'kind' is 'blog', which is not a known kind" in p and "care-section" in p
                for p in problems)
+
+
+def test_a_second_title_in_the_page_is_caught(project):
+    edit(project / "docs" / "outcomes.md", "## Key points", "# Results\n\n## Key points")
+    problems = problems_in(project)
+    assert any(p.startswith("docs/outcomes.md:8: the page has its own '#' title") and "front matter" in p
+               for p in problems), problems

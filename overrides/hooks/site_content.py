@@ -51,6 +51,9 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, config, files):
     uri = page.file.src_uri
+    # The page's heading is its front matter title: one source, and the nav
+    # in mkdocs.yml keeps its short labels.
+    markdown = f"# {page.meta['title']}\n\n{markdown}"
     # The PDFs are written after the web build by scripts/make_handouts.py.
     if uri in _handouts:
         page.meta["handout"] = f"handouts/{uri.removesuffix('.md')}.pdf"
