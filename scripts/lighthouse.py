@@ -8,7 +8,8 @@ The site is served on 127.0.0.1 as a static host would serve it (gzip, the
 _headers file, 404.html); every other host is blocked. It prints the four
 category scores per page. Target: 100 everywhere. The tests hold
 accessibility, best practices and SEO at 100 and performance at 95 or more
-(simulated throttling makes performance noisy).
+(simulated throttling makes performance noisy, so a page below 95 is measured
+three times and the median run counts).
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ from serve_site import serve  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Simulated throttling makes performance vary from run to run on a busy
+# 2-core machine; below this score a page is measured twice more and the
+# median of the three runs is reported, as Lighthouse's own docs advise.
+RECHECK_BELOW = 95
+RUNS = 3
 
 
 @dataclass
@@ -53,12 +59,21 @@ def audit(url: str, folder: Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def _scores(report: dict) -> dict[str, int]:
+    return {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+
+
 def score_site(site: Path, selection: list[str] | None = None) -> list[Scores]:
     results = []
     with serve(site) as base, tempfile.TemporaryDirectory() as folder:
         for page in selection if selection is not None else pages(site):
-            report = audit(base + (page + "/" if page else ""), Path(folder))
-            scores = {name: round((report["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+            url = base + (page + "/" if page else "")
+            report = audit(url, Path(folder))
+            scores = _scores(report)
+            if scores["performance"] < RECHECK_BELOW:
+                runs = [report] + [audit(url, Path(folder)) for _ in range(RUNS - 1)]
+                report = sorted(runs, key=lambda run: run["categories"]["performance"]["score"])[RUNS // 2]
+                scores = _scores(report)
             failing = [f"{category}: {ref['id']} ({report['audits'][ref['id']].get('displayValue', '')})"
                        for category in CATEGORIES for ref in report["categories"][category]["auditRefs"]
                        if ref.get("weight") and (report["audits"][ref["id"]].get("score") or 0) < 1
