@@ -66,6 +66,7 @@ def test_search_by_keyboard_alone_on_a_phone(built_site):
 def test_boilerplate_is_left_out_of_the_index(built_site):
     index = json.loads((built_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["en"]
+    assert index["config"]["separator"].endswith("|\\.(?!\\d)"), "decimals such as 2.9 stay whole"
     locations = [doc["location"] for doc in index["docs"]]
     assert not any(loc.startswith("references/") for loc in locations)
     text = " ".join(doc["text"] for doc in index["docs"])
