@@ -9,7 +9,6 @@ tests/test_readme.py fails when the README and the schema disagree.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from page_rules import ROOT, load_schema
 

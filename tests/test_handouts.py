@@ -70,7 +70,8 @@ def test_handout_fits_its_limit_on_letter(built_site, page):
 
 def test_handouts_fit_their_limits_on_a4(built_site, tmp_path):
     results = make_all(built_site.site, "a4", tmp_path, echo=lambda line: None)
-    for page, result in zip(HANDOUTS, results):
+    assert len(results) == len(HANDOUTS) + 1
+    for page, result in zip(HANDOUTS, results[:-1], strict=True):
         assert result.name == f"{slug(page)}.pdf"
         assert len(PdfReader(tmp_path / result.name).pages) == result.pages <= HANDOUTS[page]
 

@@ -8,7 +8,6 @@ import time
 from urllib.parse import urlparse
 
 from selenium.webdriver.common.action_chains import ActionChains
-from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from browser import PHONE, chromium
