@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import CHROMIUM, FLAGS  # noqa: E402
-from serve_site import serve  # noqa: E402
+from serve_site import built_pages, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -42,11 +42,6 @@ class Scores:
     page: str
     scores: dict[str, int]
     failing: list[str]  # audits below full marks, for the report
-
-
-def pages(site: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(site)).replace(".", "") for p in site.glob("**/index.html")
-                  if "handouts" not in p.parts)
 
 
 def audit(url: str, folder: Path) -> dict:
@@ -66,7 +61,7 @@ def _scores(report: dict) -> dict[str, int]:
 def score_site(site: Path, selection: list[str] | None = None) -> list[Scores]:
     results = []
     with serve(site) as base, tempfile.TemporaryDirectory() as folder:
-        for page in selection if selection is not None else pages(site):
+        for page in selection if selection is not None else built_pages(site):
             url = base + (page + "/" if page else "")
             report = audit(url, Path(folder))
             scores = _scores(report)

@@ -35,7 +35,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_rules import load_schema  # noqa: E402
+from page_rules import built_page, load_schema, site_folder  # noqa: E402
 
 STYLESHEETS = ("assets/stylesheets/fonts.css", "assets/stylesheets/print.css")
 PAPER = {"letter": "letter", "a4": "A4"}
@@ -50,6 +50,7 @@ class HandoutError(Exception):
 class Section:
     source: str      # docs/<page>.md
     slug: str        # the page's folder in the site
+    path: Path       # its built HTML, the base for relative addresses
     limit: int
     url: str         # the page's full web address
     title: str
@@ -63,13 +64,9 @@ class Result:
     seconds: float
 
 
-def slug_of(page: str) -> str:
-    return page.removesuffix(".md").removesuffix("index").rstrip("/")
-
-
 def read_section(site: Path, page: str, limit: int) -> Section:
-    slug = slug_of(page)
-    path = site / slug / "index.html"
+    slug = site_folder(page)
+    path = built_page(site, page)
     if not path.is_file():
         raise HandoutError(f"docs/{page}: the built page {path} is missing. "
                            "Fix: run the web build (mkdocs build) before the handouts")
@@ -89,7 +86,7 @@ def read_section(site: Path, page: str, limit: int) -> Section:
         image["src"] = (path.parent / image["src"]).resolve().as_uri() \
             if not urlparse(image["src"]).scheme else image["src"]
     title = article.find("h1").get_text(" ", strip=True)
-    return Section(f"docs/{page}", slug, limit, url, title, article)
+    return Section(f"docs/{page}", slug, path, limit, url, title, article)
 
 
 def qr_code(url: str) -> str:
@@ -136,13 +133,12 @@ def render(html: str, base: Path, sheets: list[CSS]):
     return HTML(string=html, base_url=str(base)).render(stylesheets=sheets, font_config=FONTS)
 
 
-def make_handout(site: Path, section: Section, sheets: list[CSS], out: Path) -> Result:
+def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
     start = time.perf_counter()
-    base = site / section.slug / "index.html"
     # Room for the clinician's notes where it fits; never at the cost of the limit.
-    rendered = render(document(section.title, section_html(section, notes=True)), base, sheets)
+    rendered = render(document(section.title, section_html(section, notes=True)), section.path, sheets)
     if len(rendered.pages) > section.limit:
-        rendered = render(document(section.title, section_html(section, notes=False)), base, sheets)
+        rendered = render(document(section.title, section_html(section, notes=False)), section.path, sheets)
     if len(rendered.pages) > section.limit:
         raise HandoutError(
             f"{section.source}: the handout is {len(rendered.pages)} pages, over its limit of "
@@ -191,7 +187,7 @@ def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict 
         sheets = stylesheets(site, paper)
         results = []
         for number, section in enumerate(sections, start=1):
-            result = make_handout(site, section, sheets, out)
+            result = make_handout(section, sheets, out)
             echo(f"handout {number}/{len(sections)}: {result.name}, {result.pages} pages "
                  f"({paper}), {result.seconds:.1f} s")
             results.append(result)

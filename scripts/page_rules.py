@@ -40,6 +40,16 @@ class Page:
     body_start: int  # 1-based line number of the first body line
 
 
+def site_folder(page: str) -> str:
+    """The folder the build puts a docs page in: outcomes.md -> outcomes, index.md -> ''."""
+    return page.removesuffix(".md").removesuffix("index").rstrip("/")
+
+
+def built_page(site: Path, page: str) -> Path:
+    """The built HTML of a docs page: outcomes.md -> site/outcomes/index.html."""
+    return site / site_folder(page) / "index.html"
+
+
 def load_schema(path: Path = SCHEMA_PATH) -> dict:
     with open(path, encoding="utf-8") as handle:
         return yaml.safe_load(handle)

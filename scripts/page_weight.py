@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser import DESKTOP, chromium  # noqa: E402
-from serve_site import serve  # noqa: E402
+from serve_site import built_pages, serve  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = 100 * 1024  # bytes, compressed, for a first visit to any page
@@ -41,7 +41,7 @@ def compressed_size(path: Path) -> int:
     return min(len(data), len(gzip.compress(data, compresslevel=6)))
 
 
-def local_file(site: Path, url: str, base: str) -> Path | None:
+def local_file(site: Path, url: str) -> Path | None:
     path = unquote(urlparse(url).path).lstrip("/")
     target = site / path
     if target.is_dir() or url.endswith("/"):
@@ -49,17 +49,12 @@ def local_file(site: Path, url: str, base: str) -> Path | None:
     return target if target.is_file() else None
 
 
-def pages(site: Path) -> list[str]:
-    return sorted(str(p.parent.relative_to(site)).replace(".", "") for p in site.glob("**/index.html")
-                  if "handouts" not in p.parts)
-
-
 def weigh(site: Path) -> list[PageWeight]:
     results = []
     with serve(site) as base, chromium(DESKTOP) as driver:
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-        for page in pages(site):
+        for page in built_pages(site):
             url = base + (page + "/" if page else "")
             driver.get(url)
             time.sleep(SETTLE)
@@ -67,7 +62,7 @@ def weigh(site: Path) -> list[PageWeight]:
                 "return performance.getEntriesByType('resource').map(entry => entry.name)")
             files = {}
             for received in fetched:
-                target = local_file(site, received, base)
+                target = local_file(site, received)
                 if target is not None:
                     files[target.relative_to(site).as_posix()] = compressed_size(target)
             ordered = sorted(files.items(), key=lambda item: item[1], reverse=True)

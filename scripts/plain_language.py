@@ -52,11 +52,15 @@ def _text(element: Tag) -> str:
     return re.sub(r"\s+([.,;:!?])", r"\1", " ".join(element.get_text(" ").split()))
 
 
-def article(html: str) -> Tag:
-    """The page's article without screen furniture, code, or its closing Sources section."""
+def article(html: str, keep_citations: bool = False) -> Tag:
+    """The page's article without screen furniture, code, or its closing Sources section.
+
+    The figure check keeps the citation markers; the reading-level measure does not.
+    """
     soup = BeautifulSoup(html, "html.parser")
     body = soup.select_one("article") or soup
-    for element in body.select(LEFT_OUT):
+    left_out = LEFT_OUT.replace("sup.cite, ", "") if keep_citations else LEFT_OUT
+    for element in body.select(left_out):
         element.decompose()
     sources = body.find("h2", id="sources")
     if sources is not None:
@@ -122,19 +126,6 @@ def uncited_figures(body: Tag) -> list[str]:
             continue
         found += [sentence for sentence in sentences(_text(own)) if FIGURES.search(sentence)]
     return found
-
-
-def figure_article(html: str) -> Tag:
-    """The article for the figure check: citations kept, Sources and furniture removed."""
-    soup = BeautifulSoup(html, "html.parser")
-    body = soup.select_one("article") or soup
-    for element in body.select(".headerlink, .handout-link, aside.review-status, pre, code, script"):
-        element.decompose()
-    sources = body.find("h2", id="sources")
-    if sources is not None:
-        for sibling in list(sources.find_next_siblings()):
-            sibling.decompose()
-    return body
 
 
 def unexplained_words(text: str, medical_words: list[str], glossary: list[dict]) -> list[str]:

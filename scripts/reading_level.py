@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from page_rules import split_front_matter  # noqa: E402
+from page_rules import built_page, split_front_matter  # noqa: E402
 from plain_language import Measure, article, load_config, measure, prose, review_age  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,11 +39,6 @@ class PageReport:
     flags: list[str]
 
 
-def built_path(site: Path, page: str) -> Path:
-    folder = page.removesuffix(".md").removesuffix("index").rstrip("/")
-    return site / folder / "index.html"
-
-
 def report(site: Path, docs: Path, config: dict, today: dt.date) -> list[PageReport]:
     limits, review = config["reading_level"], config["review"]
     reports = []
@@ -51,7 +46,7 @@ def report(site: Path, docs: Path, config: dict, today: dt.date) -> list[PageRep
         if path.name in limits["not_measured"]:
             continue
         page, _ = split_front_matter(f"docs/{path.name}", path.read_text(encoding="utf-8"))
-        html = built_path(site, path.name).read_text(encoding="utf-8")
+        html = built_page(site, path.name).read_text(encoding="utf-8")
         result = measure(prose(article(html)))
         flags = []
         if result.grade > limits["max_page_grade"]:

@@ -65,6 +65,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def built_pages(site: Path) -> list[str]:
+    """Every page folder of a built site ('' is the home page), without the handouts."""
+    return sorted(str(p.parent.relative_to(site)).replace(".", "") for p in Path(site).glob("**/index.html")
+                  if "handouts" not in p.parts)
+
+
 @contextmanager
 def serve(directory: Path):
     """Serve a directory on an ephemeral port of 127.0.0.1; yield its base URL."""

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from check_privacy import external_assets
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, run_build
+from page_rules import built_page
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -33,8 +34,7 @@ def test_strict_build_passes_without_warnings(built_site):
 
 def test_every_nav_page_is_built(built_site):
     for page in nav_pages(mkdocs_config()):
-        folder = "" if page == "index.md" else page.removesuffix(".md") + "/"
-        assert (built_site.site / folder / "index.html").is_file(), f"{page} was not built"
+        assert built_page(built_site.site, page).is_file(), f"{page} was not built"
 
 
 def test_validation_turns_broken_links_and_anchors_into_warnings():
@@ -104,9 +104,7 @@ def test_site_url_comes_from_the_environment(project):
 
 def test_every_page_shows_review_date_and_status(built_site):
     for page in nav_pages(mkdocs_config()):
-        folder = "" if page == "index.md" else page.removesuffix(".md") + "/"
-        soup = BeautifulSoup((built_site.site / folder / "index.html").read_text(encoding="utf-8"),
-                             "html.parser")
+        soup = BeautifulSoup(built_page(built_site.site, page).read_text(encoding="utf-8"), "html.parser")
         status = soup.select_one("aside.review-status")
         assert status is not None, f"{page} shows no review status"
         text = " ".join(status.get_text().split())
@@ -123,9 +121,7 @@ def test_home_page_says_education_not_medical_advice(built_site):
 
 def test_content_pages_end_with_their_sources(built_site):
     for page in CONTENT_PAGES:
-        folder = "" if page == "index.md" else page.removesuffix(".md") + "/"
-        soup = BeautifulSoup((built_site.site / folder / "index.html").read_text(encoding="utf-8"),
-                             "html.parser")
+        soup = BeautifulSoup(built_page(built_site.site, page).read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
         headings = [h.get("id") for h in article.find_all("h2")]
         assert headings[0] == "key-points" and headings[-1] == "sources", (page, headings)

@@ -12,17 +12,13 @@ from pypdf import PdfReader
 
 from conftest import ROOT, edit, problems_in, run_handouts
 from make_handouts import make_all
-from page_rules import load_schema, split_front_matter
+from page_rules import load_schema, site_folder as slug, split_front_matter
 
 SCHEMA = load_schema()
 HANDOUTS = SCHEMA["handouts"]["pages"]
 ARTIFACTS = ROOT / "test-artifacts" / "handouts"
 NAVIGATION = ("Table of contents", "Print handout", "Skip to content", "Back to top", "Search",
               "Made with", "How this site is reviewed")
-
-
-def slug(page: str) -> str:
-    return page.removesuffix(".md")
 
 
 def pdf_text(path: Path) -> str:

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in
 from glossary import forms, load_glossary
-from plain_language import (FIGURES, article, figure_article, load_config, measure, prose,
+from page_rules import built_page
+from plain_language import (FIGURES, article, load_config, measure, prose,
                             uncited_figures, unexplained_words)
 from reading_level import gate, report, stale
 
@@ -28,8 +29,7 @@ MEASURED = [p.name for p in sorted((ROOT / "docs").glob("*.md"))
 
 
 def built(site, page: str) -> str:
-    folder = "" if page == "index.md" else page.removesuffix(".md") + "/"
-    return (site / folder / "index.html").read_text(encoding="utf-8")
+    return built_page(site, page).read_text(encoding="utf-8")
 
 
 # Reading level
@@ -74,14 +74,15 @@ def test_headings_list_items_and_cells_count_as_sentences():
 
 @pytest.mark.parametrize("page", MEASURED)
 def test_every_figure_is_cited_in_its_sentence_or_paragraph(built_site, page):
-    assert uncited_figures(figure_article(built(built_site.site, page))) == [], \
+    assert uncited_figures(article(built(built_site.site, page), keep_citations=True)) == [], \
         f"docs/{page}: these sentences give a figure with no citation"
 
 
 def test_an_uncited_figure_is_named():
-    body = figure_article("<article><p>Most people go home after 3 days. They rest.</p>"
-                          "<ul><li>About 30% get an infection.</li>"
-                          "<li>About 1 in 4 do well <sup class='cite'>[1]</sup>.</li></ul></article>")
+    body = article("<article><p>Most people go home after 3 days. They rest.</p>"
+                   "<ul><li>About 30% get an infection.</li>"
+                   "<li>About 1 in 4 do well <sup class='cite'>[1]</sup>.</li></ul></article>",
+                   keep_citations=True)
     assert uncited_figures(body) == ["Most people go home after 3 days.", "About 30% get an infection."]
 
 
@@ -99,7 +100,7 @@ def test_plain_words_are_not_taken_for_figures(text):
 
 def test_every_percentage_is_also_given_in_words(built_site):
     for page in MEASURED:
-        for element in figure_article(built(built_site.site, page)).find_all(["p", "li"]):
+        for element in article(built(built_site.site, page), keep_citations=True).find_all(["p", "li"]):
             text = " ".join(element.get_text(" ").split())
             if re.search(r"\d\s?%", text):
                 assert re.search(r"\b\w+ in (?:every )?\d+\b|\bout of \d+", text), \

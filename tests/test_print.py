@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from serve_site import serve
 from conftest import CONTENT_PAGES
+from page_rules import site_folder
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update",
@@ -40,8 +41,8 @@ def printed(built_site, tmp_path_factory) -> dict[str, str]:
     texts = {}
     with serve(built_site.site) as base:
         for page in CONTENT_PAGES:
-            slug = "" if page == "index.md" else page.removesuffix(".md") + "/"
-            texts[page] = print_page(base + slug, folder / f"{page}.pdf", folder / "profile")
+            url = base + (site_folder(page) + "/").lstrip("/")
+            texts[page] = print_page(url, folder / f"{page}.pdf", folder / "profile")
     return texts
 
 
