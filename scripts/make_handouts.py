@@ -6,13 +6,18 @@ Run it alone, after the web build:
     .venv/bin/python scripts/make_handouts.py site --paper a4
 
 For every page listed under "handouts" in includes/page-schema.yml it writes
-site/handouts/<slug>.pdf, and site/handouts/booklet.pdf with all of them in
-reading order, a cover and a table of contents. The text comes from the built
-HTML pages, so a handout never holds a second copy of any sentence, and the
-styling comes from the site's one print stylesheet.
+site/handouts/<slug>.pdf, and site/handouts/booklet.pdf: a cover, a table of
+contents, then every handout in reading order, each of its pages also numbered
+as a page of the booklet. The text comes from the built HTML pages, so a
+handout never holds a second copy of any sentence, and the styling comes from
+the site's one print stylesheet.
 
 A handout longer than its page limit stops the script with an error that
 names the page and its page count.
+
+For speed, the handouts are laid out in two processes (the test machines have
+two cores), and the booklet is put together from the handout PDFs rather than
+laid out a second time.
 """
 
 from __future__ import annotations
@@ -25,11 +30,16 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from html import escape
+from io import BytesIO
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import segno
 from bs4 import BeautifulSoup
+from pypdf import PdfReader, PdfWriter
+from pypdf.annotations import Link
+from pypdf.generic import NameObject, TextStringObject
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -40,6 +50,9 @@ from page_rules import built_page, load_schema, site_folder  # noqa: E402
 STYLESHEETS = ("assets/stylesheets/fonts.css", "assets/stylesheets/print.css")
 PAPER = {"letter": "letter", "a4": "A4"}
 NOTES_TITLE = "Notes from your care team"
+BOOKLET_TITLE = "Spinal fusion: a guide for patients"
+WORKERS = 2
+PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels, PDF in points
 
 
 class HandoutError(Exception):
@@ -62,14 +75,23 @@ class Result:
     name: str
     pages: int
     seconds: float
+    path: Path | None = None   # the PDF written
+    title: str = ""
+    slug: str = ""
+    url: str = ""
 
 
-def read_section(site: Path, page: str, limit: int) -> Section:
-    slug = site_folder(page)
+def built_section(site: Path, page: str) -> Path:
     path = built_page(site, page)
     if not path.is_file():
         raise HandoutError(f"docs/{page}: the built page {path} is missing. "
                            "Fix: run the web build (mkdocs build) before the handouts")
+    return path
+
+
+def read_section(site: Path, page: str, limit: int) -> Section:
+    slug = site_folder(page)
+    path = built_section(site, page)
     soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
     canonical = soup.find("link", rel="canonical")
     if canonical is None:
@@ -102,11 +124,8 @@ def header(section: Section, heading) -> str:
             f'alt="QR code for {section.url}"></td></tr></table>')
 
 
-def section_html(section: Section, notes: bool, prefix: str = "") -> str:
+def section_html(section: Section, notes: bool) -> str:
     article = copy.copy(section.article)
-    if prefix:
-        for element in article.find_all(id=True):
-            element["id"] = prefix + element["id"]
     heading = article.find("h1")
     heading.replace_with(BeautifulSoup(header(section, str(heading)), "html.parser"))
     body = article.decode_contents()
@@ -115,9 +134,10 @@ def section_html(section: Section, notes: bool, prefix: str = "") -> str:
     return body
 
 
-def document(title: str, body: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
-            f'</head><body class="handout"><div class="md-typeset">{body}</div></body></html>')
+def document(title: str, body: str, html_class: str = "") -> str:
+    return (f'<!doctype html><html lang="en" class="{html_class}"><head><meta charset="utf-8">'
+            f'<title>{title}</title></head><body class="handout"><div class="md-typeset">{body}'
+            "</div></body></html>")
 
 
 FONTS = FontConfiguration()  # @font-face rules need one shared configuration
@@ -144,33 +164,61 @@ def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
             f"{section.source}: the handout is {len(rendered.pages)} pages, over its limit of "
             f"{section.limit}. Fix: shorten the page, or raise its limit under 'handouts' in "
             "includes/page-schema.yml (never above max_pages)")
-    rendered.write_pdf(out / f"{section.slug}.pdf")
-    return Result(f"{section.slug}.pdf", len(rendered.pages), time.perf_counter() - start)
+    path = out / f"{section.slug}.pdf"
+    rendered.write_pdf(path)
+    return Result(path.name, len(rendered.pages), time.perf_counter() - start, path,
+                  section.title, section.slug, section.url)
 
 
-def make_booklet(site: Path, sections: list[Section], sheets: list[CSS], out: Path) -> Result:
+def booklet_frame(handouts: list[Result], sheets: list[CSS], base: Path):
+    """The booklet's cover and contents, then one empty page for each handout page
+    that carries the booklet's page number (print.css, "The booklet")."""
+    address = handouts[0].url.rsplit("/", 2)[0] + "/"
+    toc = "".join(f'<li><a href="#section-{h.slug}">{escape(h.title)}</a></li>' for h in handouts)
+    pages = "".join(f'<div class="booklet-page" id="section-{h.slug}"></div>'
+                    + '<div class="booklet-page"></div>' * (h.pages - 1) for h in handouts)
+    body = (f'<section class="booklet-cover"><h1>{BOOKLET_TITLE}</h1>'
+            f"<p>Printed sections from {address}</p>"
+            "<p>Education, not medical advice. No clinician has reviewed this booklet yet. "
+            "Talk with your own care team about your care.</p></section>"
+            f'<nav class="booklet-toc"><h2>Contents</h2><ol>{toc}</ol></nav>{pages}')
+    return render(document(BOOKLET_TITLE, body, html_class="booklet-frame"), base, sheets)
+
+
+def make_booklet(site: Path, handouts: list[Result], sheets: list[CSS], out: Path) -> Result:
     start = time.perf_counter()
-    toc = "".join(f'<li><a href="#section-{s.slug}">{s.title}</a></li>' for s in sections)
-    parts = [f'<section class="booklet-cover"><h1>Spinal fusion: a guide for patients</h1>'
-             f"<p>Printed sections from {sections[0].url.rsplit('/', 2)[0]}/</p>"
-             "<p>Education, not medical advice. No clinician has reviewed this booklet yet. "
-             "Talk with your own care team about your care.</p></section>",
-             f'<nav class="booklet-toc"><h2>Contents</h2><ol>{toc}</ol></nav>']
-    for section in sections:
-        parts.append(f'<section class="booklet-section" id="section-{section.slug}">'
-                     f"{section_html(section, notes=False, prefix=section.slug + '-')}</section>")
-    rendered = render(document("Spinal fusion: a guide for patients", "".join(parts)),
-                      site / "index.html", sheets)
-    rendered.write_pdf(out / "booklet.pdf")
-    return Result("booklet.pdf", len(rendered.pages), time.perf_counter() - start)
+    frame = booklet_frame(handouts, sheets, site / "index.html")
+    front = len(frame.pages) - sum(h.pages for h in handouts)  # the cover and contents
+    frame_pdf = PdfReader(BytesIO(frame.write_pdf()))
+    booklet = PdfWriter()
+    booklet.append(frame_pdf, pages=(0, front), import_outline=False, excluded_fields=["/Annots"])
+    for handout in handouts:
+        booklet.append(handout.path)  # its pages, links and bookmarks
+    for number in range(front, len(booklet.pages)):
+        page = booklet.pages[number]
+        page.merge_page(frame_pdf.pages[number], over=True)
+        page.compress_content_streams()  # merging left them uncompressed
+    # The contents lines link to the page where each section starts.
+    starts = {anchor: number for number, page in enumerate(frame.pages) for anchor in page.anchors}
+    for number, page in enumerate(frame.pages[:front]):
+        height = float(booklet.pages[number].mediabox.height)
+        for kind, target, (left, top, right, bottom), _ in page.links:
+            if kind == "internal" and target in starts:
+                rect = (left * PX_TO_PT, height - bottom * PX_TO_PT,
+                        right * PX_TO_PT, height - top * PX_TO_PT)
+                booklet.add_annotation(number, Link(rect=rect, target_page_index=starts[target]))
+    booklet.add_metadata({"/Title": BOOKLET_TITLE, "/Producer": frame_pdf.metadata["/Producer"]})
+    booklet.root_object[NameObject("/Lang")] = TextStringObject("en")
+    path = out / "booklet.pdf"
+    booklet.write(path)
+    return Result(path.name, len(booklet.pages), time.perf_counter() - start, path, BOOKLET_TITLE)
 
 
-def read_sections(site: Path, schema: dict) -> list[Section]:
-    return [read_section(site, page, limit) for page, limit in schema["handouts"]["pages"].items()]
+_SHEETS: list[CSS] = []  # made before the worker processes fork, so they share it
 
 
-def _booklet_job(site: Path, paper: str, out: Path, schema: dict) -> Result:
-    return make_booklet(site, read_sections(site, schema), stylesheets(site, paper), out)
+def _handout_job(site: Path, page: str, limit: int, out: Path) -> Result:
+    return make_handout(read_section(site, page, limit), _SHEETS, out)
 
 
 def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict | None = None,
@@ -179,19 +227,23 @@ def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict 
     paper = paper or schema["handouts"]["default_paper"]
     out = out or site / "handouts"
     out.mkdir(parents=True, exist_ok=True)
-    sections = read_sections(site, schema)
-    # The booklet is the largest document: lay it out in a second process
-    # while this one makes the handouts (the test machines have 2 cores).
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-        booklet = pool.submit(_booklet_job, site, paper, out, schema)
-        sheets = stylesheets(site, paper)
-        results = []
-        for number, section in enumerate(sections, start=1):
-            result = make_handout(section, sheets, out)
-            echo(f"handout {number}/{len(sections)}: {result.name}, {result.pages} pages "
-                 f"({paper}), {result.seconds:.1f} s")
-            results.append(result)
-        result = booklet.result()
+    pages = schema["handouts"]["pages"]
+    for page in pages:  # before any work starts
+        built_section(site, page)
+    _SHEETS[:] = stylesheets(site, paper)
+    results = []
+    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+        jobs = [pool.submit(_handout_job, site, page, limit, out) for page, limit in pages.items()]
+        try:
+            for number, job in enumerate(jobs, start=1):
+                result = job.result()
+                echo(f"handout {number}/{len(jobs)}: {result.name}, {result.pages} pages "
+                     f"({paper}), {result.seconds:.1f} s")
+                results.append(result)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+    result = make_booklet(site, results, _SHEETS, out)
     echo(f"booklet: {result.name}, {result.pages} pages ({paper}), {result.seconds:.1f} s")
     results.append(result)
     return results

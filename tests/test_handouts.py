@@ -124,6 +124,32 @@ def test_booklet_has_cover_contents_and_every_section(built_site):
         assert title in reader.pages[number - 1].extract_text(), (title, number)
 
 
+def test_booklet_pages_are_the_handout_pages_numbered_in_the_booklet(built_site):
+    booklet = PdfReader(built_site.site / "handouts" / "booklet.pdf")
+    handouts = [PdfReader(built_site.site / "handouts" / f"{slug(page)}.pdf") for page in HANDOUTS]
+    front = len(booklet.pages) - sum(len(handout.pages) for handout in handouts)
+    assert front == 2, "the booklet should be a cover, a contents page, then the handouts"
+    number = front
+    for page, handout in zip(HANDOUTS, handouts):
+        for handout_page in handout.pages:
+            number += 1
+            text = booklet.pages[number - 1].extract_text()
+            assert handout_page.extract_text() in text, (page, number)
+            assert f"Booklet page {number} of {len(booklet.pages)}" in text, (page, number)
+
+
+def test_booklet_contents_link_to_each_section_and_bookmark_it(built_site):
+    booklet = PdfReader(built_site.site / "handouts" / "booklet.pdf")
+    contents = booklet.pages[1]
+    targets = {booklet.get_page_number(link.get_object()["/Dest"][0].get_object()) + 1
+               for link in contents.get("/Annots", [])}
+    starts = {int(line.rstrip().split()[-1]) for line in contents.extract_text().splitlines()
+              if any(line.startswith(front_matter(page)["title"]) for page in HANDOUTS)}
+    assert targets == starts and len(starts) == len(HANDOUTS)
+    bookmarks = [item["/Title"] for item in booklet.outline if not isinstance(item, list)]
+    assert bookmarks == [front_matter(page)["title"] for page in HANDOUTS]
+
+
 def test_a_handout_over_its_limit_fails_naming_page_and_count(built_site, project):
     site = project / "site"
     shutil.copytree(built_site.site, site)
