@@ -75,9 +75,7 @@ class Result:
     name: str
     pages: int
     seconds: float
-    path: Path | None = None   # the PDF written
-    title: str = ""
-    slug: str = ""
+    title: str = ""  # a handout's page title and web address, for the booklet
     url: str = ""
 
 
@@ -166,17 +164,17 @@ def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
             "includes/page-schema.yml (never above max_pages)")
     path = out / f"{section.slug}.pdf"
     rendered.write_pdf(path)
-    return Result(path.name, len(rendered.pages), time.perf_counter() - start, path,
-                  section.title, section.slug, section.url)
+    return Result(path.name, len(rendered.pages), time.perf_counter() - start, section.title, section.url)
 
 
 def booklet_frame(handouts: list[Result], sheets: list[CSS], base: Path):
     """The booklet's cover and contents, then one empty page for each handout page
     that carries the booklet's page number (print.css, "The booklet")."""
     address = handouts[0].url.rsplit("/", 2)[0] + "/"
-    toc = "".join(f'<li><a href="#section-{h.slug}">{escape(h.title)}</a></li>' for h in handouts)
-    pages = "".join(f'<div class="booklet-page" id="section-{h.slug}"></div>'
-                    + '<div class="booklet-page"></div>' * (h.pages - 1) for h in handouts)
+    toc = "".join(f'<li><a href="#section-{number}">{escape(h.title)}</a></li>'
+                  for number, h in enumerate(handouts))
+    pages = "".join(f'<div class="booklet-page" id="section-{number}"></div>'
+                    + '<div class="booklet-page"></div>' * (h.pages - 1) for number, h in enumerate(handouts))
     body = (f'<section class="booklet-cover"><h1>{BOOKLET_TITLE}</h1>'
             f"<p>Printed sections from {address}</p>"
             "<p>Education, not medical advice. No clinician has reviewed this booklet yet. "
@@ -193,7 +191,7 @@ def make_booklet(site: Path, handouts: list[Result], sheets: list[CSS], out: Pat
     booklet = PdfWriter()
     booklet.append(frame_pdf, pages=(0, front), import_outline=False, excluded_fields=["/Annots"])
     for handout in handouts:
-        booklet.append(handout.path)  # its pages, links and bookmarks
+        booklet.append(out / handout.name)  # its pages, links and bookmarks
     for number in range(front, len(booklet.pages)):
         page = booklet.pages[number]
         page.merge_page(frame_pdf.pages[number], over=True)
@@ -211,7 +209,7 @@ def make_booklet(site: Path, handouts: list[Result], sheets: list[CSS], out: Pat
     booklet.root_object[NameObject("/Lang")] = TextStringObject("en")
     path = out / "booklet.pdf"
     booklet.write(path)
-    return Result(path.name, len(booklet.pages), time.perf_counter() - start, path, BOOKLET_TITLE)
+    return Result(path.name, len(booklet.pages), time.perf_counter() - start)
 
 
 _SHEETS: list[CSS] = []  # made before the worker processes fork, so they share it

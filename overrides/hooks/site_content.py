@@ -19,7 +19,7 @@ from check_pages import check_site  # noqa: E402
 from glossary import (GLOSSARY_MARKER, GLOSSARY_PAGE, abbreviations,  # noqa: E402
                       glossary_markdown, load_glossary)
 import hosting_files  # noqa: E402
-from page_rules import load_schema  # noqa: E402
+from page_rules import load_schema, site_folder  # noqa: E402
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
                        references_list, render_markers, sources_list)
 
@@ -56,7 +56,7 @@ def on_page_markdown(markdown, page, config, files):
     markdown = f"# {page.meta['title']}\n\n{markdown}"
     # The PDFs are written after the web build by scripts/make_handouts.py.
     if uri in _handouts:
-        page.meta["handout"] = f"handouts/{uri.removesuffix('.md')}.pdf"
+        page.meta["handout"] = f"handouts/{site_folder(uri)}.pdf"
     if page.is_homepage:
         page.meta["booklet"] = "handouts/booklet.pdf"
     markdown, cited = render_markers(markdown, _references, uri)
