@@ -20,8 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,18 +35,17 @@ def timed(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def _lay_out_once(site: Path, page: str, out: Path) -> None:
-    section = handouts.read_section(site, page, limit=0)
-    html = handouts.document(section.title, handouts.section_html(section, notes=False))
-    handouts.render(html, section.path, handouts._SHEETS).write_pdf(out / f"{section.slug}.pdf")
+def _lay_out_once(site: Path, page: str, limit: int, out: Path) -> None:
+    section = handouts.read_section(site, page, limit)
+    handouts.lay_out(section, handouts._SHEETS, notes=False).write_pdf(out / f"{section.slug}.pdf")
 
 
 def least_handout_step(site: Path, out: Path) -> None:
     schema = handouts.load_schema()["handouts"]
-    handouts._SHEETS[:] = handouts.stylesheets(site, schema["default_paper"])
-    pages = list(schema["pages"])
-    with ProcessPoolExecutor(handouts.WORKERS, mp_context=get_context("fork")) as pool:
-        list(pool.map(_lay_out_once, [site] * len(pages), pages, [out] * len(pages)))
+    with handouts.worker_pool(site, schema["default_paper"]) as pool:
+        jobs = [pool.submit(_lay_out_once, site, page, limit, out) for page, limit in schema["pages"].items()]
+        for job in jobs:
+            job.result()
 
 
 def main(argv: list[str]) -> int:

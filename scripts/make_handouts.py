@@ -151,12 +151,16 @@ def render(html: str, base: Path, sheets: list[CSS]):
     return HTML(string=html, base_url=str(base)).render(stylesheets=sheets, font_config=FONTS)
 
 
+def lay_out(section: Section, sheets: list[CSS], notes: bool):
+    return render(document(section.title, section_html(section, notes)), section.path, sheets)
+
+
 def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
     start = time.perf_counter()
     # Room for the clinician's notes where it fits; never at the cost of the limit.
-    rendered = render(document(section.title, section_html(section, notes=True)), section.path, sheets)
+    rendered = lay_out(section, sheets, notes=True)
     if len(rendered.pages) > section.limit:
-        rendered = render(document(section.title, section_html(section, notes=False)), section.path, sheets)
+        rendered = lay_out(section, sheets, notes=False)
     if len(rendered.pages) > section.limit:
         raise HandoutError(
             f"{section.source}: the handout is {len(rendered.pages)} pages, over its limit of "
@@ -215,6 +219,12 @@ def make_booklet(site: Path, handouts: list[Result], sheets: list[CSS], out: Pat
 _SHEETS: list[CSS] = []  # made before the worker processes fork, so they share it
 
 
+def worker_pool(site: Path, paper: str) -> ProcessPoolExecutor:
+    """WORKERS processes that share the stylesheets and fonts, loaded once before they fork."""
+    _SHEETS[:] = stylesheets(site, paper)
+    return ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork"))
+
+
 def _handout_job(site: Path, page: str, limit: int, out: Path) -> Result:
     return make_handout(read_section(site, page, limit), _SHEETS, out)
 
@@ -228,9 +238,8 @@ def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict 
     pages = schema["handouts"]["pages"]
     for page in pages:  # before any work starts
         built_section(site, page)
-    _SHEETS[:] = stylesheets(site, paper)
     results = []
-    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("fork")) as pool:
+    with worker_pool(site, paper) as pool:
         jobs = [pool.submit(_handout_job, site, page, limit, out) for page, limit in pages.items()]
         try:
             for number, job in enumerate(jobs, start=1):
