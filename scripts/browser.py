@@ -63,16 +63,6 @@ def requested_urls(driver) -> list[str]:
     return urls
 
 
-def responses(driver) -> dict[str, str]:
-    """Each URL received since the log was last read, with its resource type."""
-    found = {}
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.responseReceived":
-            found[message["params"]["response"]["url"]] = message["params"]["type"]
-    return found
-
-
 def axe_violations(driver) -> list[dict]:
     """Run axe-core (every rule, best practices included) on the current page."""
     driver.execute_script(AXE.read_text(encoding="utf-8"))
