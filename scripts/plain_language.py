@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 CONFIG_PATH = ROOT / "includes" / "plain-language.yml"
 
 BLOCKS = ("h1", "h2", "h3", "h4", "p", "li", "td", "th", "dt", "dd", "figcaption")
-LEFT_OUT = ".headerlink, sup.cite, .handout-link, aside.review-status, pre, code, script, .md-source-file"
+FURNITURE = ".headerlink, .handout-link, aside.review-status, pre, code, script, .md-source-file"
+CITATIONS = "sup.cite"
 WORD_NUMBER = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 SPAN_NUMBER = rf"(?:{WORD_NUMBER}|a few|several)"
 FIGURES = re.compile(
@@ -59,8 +60,7 @@ def article(html: str, keep_citations: bool = False) -> Tag:
     """
     soup = BeautifulSoup(html, "html.parser")
     body = soup.select_one("article") or soup
-    left_out = LEFT_OUT.replace("sup.cite, ", "") if keep_citations else LEFT_OUT
-    for element in body.select(left_out):
+    for element in body.select(FURNITURE if keep_citations else f"{FURNITURE}, {CITATIONS}"):
         element.decompose()
     sources = body.find("h2", id="sources")
     if sources is not None:
