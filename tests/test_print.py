@@ -8,22 +8,18 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
+from browser import CHROMIUM, FLAGS
 from serve_site import serve
 from conftest import CONTENT_PAGES
 from page_rules import site_folder
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run",
-                  # Any request to another host fails at once instead of stalling.
-                  "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                  "--no-pdf-header-footer")
+CHROMIUM_FLAGS = (*FLAGS, "--no-pdf-header-footer")
 SCREEN_ONLY = ("Table of contents", "Print all sections as a booklet (PDF)", "Skip to content",
                "Back to top", "Made with", "Search", "Spinal fusion outcomes\nHome")
 
 
 def chromium() -> str:
-    path = shutil.which("chromium")
+    path = shutil.which(CHROMIUM)
     assert path, "Chromium is missing. Fix: run 'make test', which installs Debian's chromium"
     return path
 
