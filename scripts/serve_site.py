@@ -67,8 +67,9 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 def built_pages(site: Path) -> list[str]:
     """Every page folder of a built site ('' is the home page), without the handouts."""
-    return sorted(str(p.parent.relative_to(site)).replace(".", "") for p in Path(site).glob("**/index.html")
-                  if "handouts" not in p.parts)
+    folders = (p.parent.relative_to(site).as_posix() for p in Path(site).glob("**/index.html")
+               if "handouts" not in p.parts)
+    return sorted("" if folder == "." else folder for folder in folders)
 
 
 @contextmanager
