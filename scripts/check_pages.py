@@ -13,10 +13,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, find_citations,  # noqa: E402
-                       load_references, unresolved)
+                       load_references, misplaced_citations, unresolved)
 from glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, load_glossary  # noqa: E402
 from page_rules import (ROOT, SCHEMA_PATH, Problem, check_handouts, check_page,  # noqa: E402
                         load_schema)
+from plain_language import load_config, not_figure_patterns  # noqa: E402
+from sitepipeline.evidence import check_figures, load_evidence  # noqa: E402
 
 
 def display(path: Path, project: Path) -> str:
@@ -28,7 +30,8 @@ def display(path: Path, project: Path) -> str:
 
 
 def check_site(docs_dir: Path, schema_path: Path | None = None,
-               references_path: Path | None = None, glossary_path: Path | None = None) -> list[Problem]:
+               references_path: Path | None = None, glossary_path: Path | None = None,
+               evidence_path: Path | None = None) -> list[Problem]:
     project = docs_dir.resolve().parent
     schema_path = schema_path or project / SCHEMA_PATH.relative_to(ROOT)
     schema = load_schema(schema_path)
@@ -37,6 +40,11 @@ def check_site(docs_dir: Path, schema_path: Path | None = None,
     problems += check_handouts(schema, docs_dir, schema_path, display(schema_path, project))
     glossary_path = glossary_path or project / "includes" / "glossary.yml"
     problems += load_glossary(glossary_path, display(glossary_path, project))[1]
+    evidence_path = evidence_path or project / "includes" / "evidence.yml"
+    rows, evidence_problems = load_evidence(evidence_path, display(evidence_path, project), references)
+    problems += evidence_problems
+    language_path = project / "includes" / "plain-language.yml"
+    not_figures = not_figure_patterns(load_config(language_path))
     cited_anywhere: set[str] = set()
     pages = sorted(docs_dir.rglob("*.md"))
     if not pages:
@@ -53,6 +61,9 @@ def check_site(docs_dir: Path, schema_path: Path | None = None,
             continue
         cited, citation_problems = find_citations(name, page.body, page.body_start)
         problems += citation_problems + unresolved(name, cited, references)
+        problems += misplaced_citations(name, page.body, references, page.body_start)
+        if not evidence_problems:
+            problems += check_figures(name, page.body, page.body_start, rows, not_figures)
         cited_anywhere.update(key for _, key in cited)
         for special, marker, what in ((REFERENCES_PAGE, REFERENCES_MARKER, "References"),
                                       (GLOSSARY_PAGE, GLOSSARY_MARKER, "Glossary")):

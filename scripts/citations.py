@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-import yaml
-
 from page_rules import FENCE, Problem
+from sitepipeline import strict_yaml
+from sitepipeline.strict_yaml import Field
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCES_PATH = ROOT / "includes" / "references.yml"
@@ -42,7 +43,14 @@ class Reference:
     doi: str = ""
     pmid: str = ""
     url: str = ""
-    extra: dict = field(default_factory=dict)
+    accessed: dt.date | None = None
+
+    @property
+    def when(self) -> str:
+        """The year, or for an undated web page the day it was read."""
+        if str(self.year) == "n.d." and self.accessed:
+            return f"no date given, read {self.accessed.day} {self.accessed:%B %Y}"
+        return str(self.year)
 
     @property
     def anchor(self) -> str:
@@ -74,48 +82,51 @@ class Reference:
         parts = [escape(self.authors.rstrip(".")) + ".", escape(self.title.rstrip(".")) + ".",
                  f"<cite>{escape(self.source)}</cite>.",
                  escape(f"{self.year}{';' + self.details if self.details else ''}") + "."]
+        if self.accessed:
+            parts.append(f"Read on {self.accessed.day} {self.accessed:%B %Y}.")
         links = " ".join(f'<a href="{escape(url)}">{escape(label)}</a>'
                          for label, url in self.links())
         return " ".join(parts) + " " + links
 
 
+FIELDS = [Field("authors"), Field("title"), Field("source"), Field("year", "any"),
+          Field("details", "any", required=False), Field("doi", required=False),
+          Field("pmid", required=False), Field("url", required=False),
+          Field("accessed", "date", required=False)]
+
+
 def load_references(path: Path = REFERENCES_PATH,
                     name: str = "includes/references.yml") -> tuple[dict[str, Reference], list[Problem]]:
-    """Load the reference list, keeping line numbers for error messages."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return {}, [Problem(name, 1, "the reference list is missing",
-                            "restore includes/references.yml from version control")]
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return {}, [Problem(name, mark.line + 1 if mark else 1,
-                            f"the reference list is not valid YAML ({getattr(error, 'problem', error)})",
+    """Load the reference list strictly, keeping line numbers for error messages."""
+    data, problems = strict_yaml.load(path, name)
+    if problems:
+        if "the file is missing" in problems[0].message:
+            return {}, [Problem(name, 1, "the reference list is missing",
+                                "restore includes/references.yml from version control")]
+        return {}, problems
+    if not isinstance(data, dict):
+        return {}, [Problem(name, 1, "the reference list is not a set of 'key:' entries",
                             "write each entry as 'key:' followed by indented 'name: value' lines")]
-    references, problems = {}, []
-    for number, (key_node, value_node) in enumerate(getattr(node, "value", []) or [], start=1):
-        key, line = key_node.value, key_node.start_mark.line + 1
-        entry = yaml.safe_load(yaml.serialize(value_node)) if value_node is not None else None
-        if not isinstance(entry, dict):
-            problems.append(Problem(name, line, f"the entry '{key}' has no fields",
-                                    "give it authors, title, source, year and a doi, pmid or url"))
-            continue
-        if not KEY.match(key):
+    references = {}
+    for number, (key, entry) in enumerate(data.items(), start=1):
+        line = _key_line(path, key)
+        if not KEY.match(str(key)):
             problems.append(Problem(name, line, f"the key '{key}' has characters other than a-z, 0-9 and '-'",
                                     "use a key such as 'fairbank2005'"))
-        known = {f: str(entry.pop(f)).strip() for f in
-                 ("authors", "title", "source", "details", "doi", "pmid", "url") if f in entry}
-        year = entry.pop("year", "")
-        reference = Reference(key, number, line, year=year, extra=entry, **known)
-        for field_name in REQUIRED:
-            if not getattr(reference, field_name):
-                problems.append(Problem(name, line, f"the entry '{key}' has no '{field_name}'",
-                                        f"add '{field_name}:' to the entry"))
+        problems += strict_yaml.check_fields(entry, FIELDS, name, f"the entry '{key}'", line)
+        if not isinstance(entry, dict):
+            continue
+        known = {f: str(entry[f]).strip() for f in
+                 ("authors", "title", "source", "details", "doi", "pmid", "url") if entry.get(f) is not None}
+        reference = Reference(str(key), number, line, year=entry.get("year", ""),
+                              accessed=entry.get("accessed"), **known)
         if not (reference.doi or reference.pmid or reference.url):
             problems.append(Problem(name, line, f"the entry '{key}' has no DOI, PMID or URL",
                                     "add 'doi:', 'pmid:' or 'url:' so a reader can find the source"))
+        if str(reference.year) == "n.d." and not reference.accessed:
+            problems.append(Problem(name, line, f"the undated entry '{key}' has no 'accessed' date",
+                                    "add 'accessed: YYYY-MM-DD', the day the page was read, so readers "
+                                    "know how current it is"))
         for field_name, pattern, example in (("doi", DOI, "10.1056/NEJMoa070302"),
                                              ("pmid", PMID, "17538085"),
                                              ("url", URL, "https://medlineplus.gov/...")):
@@ -123,11 +134,15 @@ def load_references(path: Path = REFERENCES_PATH,
             if value and not pattern.match(value):
                 problems.append(Problem(name, line, f"the {field_name} of '{key}' looks wrong: {value}",
                                         f"write it like {example}"))
-        if entry:
-            problems.append(Problem(name, line, f"the entry '{key}' has unknown fields: {', '.join(entry)}",
-                                    "use only authors, title, source, year, details, doi, pmid and url"))
-        references[key] = reference
+        references[str(key)] = reference
     return references, problems
+
+
+def _key_line(path: Path, key: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def find_citations(path: str, text: str, first_line: int = 1) -> tuple[list[tuple[int, str]], list[Problem]]:
@@ -149,6 +164,38 @@ def find_citations(path: str, text: str, first_line: int = 1) -> tuple[list[tupl
                 else:
                     found.append((first_line + offset, key))
     return found, problems
+
+
+SENTENCE_END_BEFORE = re.compile(r"[.!?][\"')]?\s?$")
+
+
+def misplaced_citations(path: str, text: str, references: dict, first_line: int = 1) -> list[Problem]:
+    """Markers go after a sentence's full stop, never against a figure, keys in number order."""
+    problems, in_fence = [], False
+    for offset, line in enumerate(text.splitlines()):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for match in CITATION.finditer(line):
+            before = line[:match.start()]
+            if before.strip() and not SENTENCE_END_BEFORE.search(before):
+                words = " ".join(before.split()[-4:])
+                problems.append(Problem(path, first_line + offset,
+                                        f"the citation '{match.group(0)}' sits inside a sentence, after "
+                                        f'"{words}"',
+                                        "move it after the sentence's full stop, as in 'stay 2 to 3 days. "
+                                        "[@key]', so it is never read as part of a figure"))
+            keys = [part.strip().lstrip("@").strip() for part in match.group(1).split(";")]
+            numbers = [references[key].number for key in keys if key in references]
+            if numbers != sorted(numbers):
+                in_order = "; ".join(f"@{key}" for key in sorted(
+                    (k for k in keys if k in references), key=lambda k: references[k].number))
+                problems.append(Problem(path, first_line + offset,
+                                        f"the sources in '{match.group(0)}' are not in number order",
+                                        f"write them as [{in_order}]"))
+    return problems
 
 
 def unresolved(path: str, cited: list[tuple[int, str]], references: dict) -> list[Problem]:
@@ -189,7 +236,7 @@ def sources_list(keys: list[str], references: dict[str, Reference], page_uri: st
         ref = references[key]
         links = ", ".join(f"[{label}]({url})" for label, url in ref.links())
         items.append(f'<li value="{ref.number}" markdown>{escape(ref.brief_authors)}. '
-                     f"{escape(ref.title.rstrip('.'))}. *{escape(ref.source)}*, {ref.year}. "
+                     f"{escape(ref.title.rstrip('.'))}. *{escape(ref.source)}*, {escape(ref.when)}. "
                      f'{links} <span class="full-entry">([full entry]({target}#{ref.anchor}))</span></li>')
     return '<ol class="sources" data-search-exclude markdown>\n' + "\n".join(items) + "\n</ol>"
 

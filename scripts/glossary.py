@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from page_rules import Problem
+from sitepipeline import strict_yaml
+from sitepipeline.strict_yaml import Field
 
 ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_PATH = ROOT / "includes" / "glossary.yml"
@@ -15,37 +15,39 @@ GLOSSARY_MARKER = "<!-- glossary -->"
 FIELDS = {"term", "forms", "means", "also_called"}
 
 
+ENTRY = [Field("term"), Field("means"), Field("forms", "list", required=False),
+         Field("also_called", "list", required=False)]
+
+
 def load_glossary(path: Path = GLOSSARY_PATH,
                   name: str = "includes/glossary.yml") -> tuple[list[dict], list[Problem]]:
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except FileNotFoundError:
-        return [], [Problem(name, 1, "the glossary is missing",
-                            "restore includes/glossary.yml from version control")]
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(name, mark.line + 1 if mark else 1, "the glossary is not valid YAML",
-                            "write each entry as '- term:' with indented 'means:'")]
-    starts = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-              if line.startswith("- ")]
-    problems, seen = [], {}
+    entries, problems = strict_yaml.load(path, name)
+    if problems:
+        if "the file is missing" in problems[0].message:
+            return [], [Problem(name, 1, "the glossary is missing",
+                                "restore includes/glossary.yml from version control")]
+        return [], [Problem(p.path, p.line, p.message.replace("this is not valid YAML", "the glossary is not valid YAML"),
+                            p.fix) for p in problems]
+    entries = entries or []
+    seen: dict[str, str] = {}
+    good = []
     for number, entry in enumerate(entries, start=1):
-        line = starts[number - 1] if number <= len(starts) else 1
+        line = strict_yaml.line_of(entry)
         if not isinstance(entry, dict) or not entry.get("term") or not entry.get("means"):
             problems.append(Problem(name, line, f"entry {number} needs a 'term' and what it 'means'",
                                     "give every entry 'term:' and 'means:'"))
             continue
-        unknown = set(entry) - FIELDS
-        if unknown:
-            problems.append(Problem(name, line, f"the entry '{entry['term']}' has unknown fields: "
-                                    f"{', '.join(sorted(unknown))}",
-                                    "use only term, forms, means and also_called"))
+        found = strict_yaml.check_fields(entry, ENTRY, name, f"the entry '{entry['term']}'")
+        problems += found
+        if found:
+            continue
+        good.append(entry)
         for form in forms(entry):
             if form in seen and seen[form] != entry["term"]:
                 problems.append(Problem(name, line, f"'{form}' is in two entries: '{seen[form]}' and "
                                         f"'{entry['term']}'", "keep each word in one entry"))
             seen[form] = entry["term"]
-    return entries, problems
+    return good, problems
 
 
 def forms(entry: dict) -> list[str]:

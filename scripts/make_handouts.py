@@ -181,7 +181,7 @@ def booklet_frame(handouts: list[Result], sheets: list[CSS], base: Path):
                     + '<div class="booklet-page"></div>' * (h.pages - 1) for number, h in enumerate(handouts))
     body = (f'<section class="booklet-cover"><h1>{BOOKLET_TITLE}</h1>'
             f"<p>Printed sections from {address}</p>"
-            "<p>Education, not medical advice. No clinician has reviewed this booklet yet. "
+            "<p>Education, not medical advice. No doctor has checked this booklet yet. "
             "Talk with your own care team about your care.</p></section>"
             f'<nav class="booklet-toc"><h2>Contents</h2><ol>{toc}</ol></nav>{pages}')
     return render(document(BOOKLET_TITLE, body, html_class="booklet-frame"), base, sheets)

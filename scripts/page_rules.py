@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from sitepipeline import strict_yaml
+from sitepipeline.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "includes" / "page-schema.yml"
@@ -19,17 +20,6 @@ SCHEMA_PATH = ROOT / "includes" / "page-schema.yml"
 FENCE = re.compile(r"^\s*(```|~~~)")
 H1 = re.compile(r"^#\s+\S")
 H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    path: str
-    line: int
-    message: str
-    fix: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}. Fix: {self.fix}."
 
 
 @dataclass
@@ -50,9 +40,15 @@ def built_page(site: Path, page: str) -> Path:
     return site / site_folder(page) / "index.html"
 
 
-def load_schema(path: Path = SCHEMA_PATH) -> dict:
-    with open(path, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+class SchemaError(Exception):
+    """The schema itself is broken: nothing can be checked against it."""
+
+
+def load_schema(path: Path = SCHEMA_PATH, name: str = "includes/page-schema.yml") -> dict:
+    data, problems = strict_yaml.load(path, name)
+    if problems:
+        raise SchemaError("; ".join(map(str, problems)))
+    return data
 
 
 def split_front_matter(path: str, text: str) -> tuple[Page | None, list[Problem]]:
@@ -69,15 +65,15 @@ def split_front_matter(path: str, text: str) -> tuple[Page | None, list[Problem]
         return None, [Problem(path, 1, "the front matter is never closed",
                               "add a '---' line after the last front matter key")]
     raw = "\n".join(lines[1:index])
-    try:
-        meta = yaml.safe_load(raw) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return None, [Problem(path, line, f"the front matter is not valid YAML ({reason})",
+    meta, problems = strict_yaml.parse(raw, path, first_line=2)
+    if problems:
+        problem = problems[0]
+        if "is not valid YAML" in problem.message:
+            problem = Problem(path, problem.line, problem.message.replace("this is", "the front matter is"),
                               "write each key as 'name: value' on its own line and put "
-                              "quotes around values that contain a colon")]
+                              "quotes around values that contain a colon")
+        return None, [problem]
+    meta = meta or {}
     if not isinstance(meta, dict):
         return None, [Problem(path, 2, "the front matter is not a list of 'name: value' keys",
                               "write each key as 'name: value' on its own line")]
@@ -169,11 +165,100 @@ def check_title(page: Page) -> list[Problem]:
     return []
 
 
+MAIN_MESSAGE = re.compile(r"^\{:?\s*\.main-message\s*\}\s*$")
+ADMONITION = re.compile(r'^!!!\s+([\w-]+)(?:\s+"(.*)")?\s*$')
+CITATION_MARK = re.compile(r"\s*\[@[^\]]*\]")
+MAX_MESSAGE_WORDS = 30
+
+
+def check_main_message(page: Page, schema: dict) -> list[Problem]:
+    """Pages of a kind with main_message open with one sentence set apart as the main message."""
+    kind = schema["kinds"].get(page.meta.get("kind")) or {}
+    if not kind.get("main_message"):
+        return []
+    lines = page.body.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.strip()), None)
+    fix = ("open the page with one short sentence, the one thing a reader must remember, on its own "
+           "lines, then the line '{ .main-message }' directly under it")
+    if start is None:
+        return [Problem(page.path, page.body_start, "the page has no main message", fix)]
+    end = next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+    paragraph = lines[start:end]
+    if not paragraph or not MAIN_MESSAGE.match(paragraph[-1].strip()):
+        return [Problem(page.path, page.body_start + start,
+                        "the page does not open with its main message", fix)]
+    text = CITATION_MARK.sub("", " ".join(line.strip() for line in paragraph[:-1]))
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    problems = []
+    if len(sentences) != 1 or not text.rstrip().endswith((".", "!", "?")):
+        problems.append(Problem(page.path, page.body_start + start,
+                                f"the main message has {len(sentences)} sentences",
+                                "make it one sentence ending with a full stop; put the rest in Key points"))
+    if len(text.split()) > MAX_MESSAGE_WORDS:
+        problems.append(Problem(page.path, page.body_start + start,
+                                f"the main message has {len(text.split())} words",
+                                f"keep it to {MAX_MESSAGE_WORDS} words or fewer"))
+    return problems
+
+
+def boxes(page: Page) -> list[tuple[int, str, str, str, str]]:
+    """Each '!!!' box: line, type, title, the '##' section it sits in, and its text."""
+    found, section, in_fence = [], "", False
+    lines = page.body.splitlines()
+    for offset, line in enumerate(lines):
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        heading = H2.match(line)
+        if heading:
+            section = re.sub(r"\s*\{[^}]*\}\s*$", "", heading.group(1)).strip()
+            continue
+        match = ADMONITION.match(line.strip())
+        if match:
+            content = []
+            for following in lines[offset + 1:]:
+                if following.strip() and not following.startswith("    "):
+                    break
+                content.append(following.strip())
+            found.append((page.body_start + offset, match.group(1), match.group(2) or "", section,
+                          " ".join(content)))
+    return found
+
+
+def check_boxes(page: Page, schema: dict) -> list[Problem]:
+    """The safety boxes a kind of page must carry, in their section, saying what they must."""
+    kind = schema["kinds"].get(page.meta.get("kind")) or {}
+    found = boxes(page)
+    problems = []
+    for rule in kind.get("boxes", []):
+        example = f'!!! {rule["admonition"]} "{rule["title"]} ..."'
+        matches = [box for box in found if box[1] == rule["admonition"] and box[2].startswith(rule["title"])]
+        if not matches:
+            problems.append(Problem(page.path, page.body_start,
+                                    f"the page has no box for {rule['help']}",
+                                    f"add the box '{example}' in '## {rule['section']}' with the signs, "
+                                    "each on its own line"))
+            continue
+        line, _, title, section, text = matches[0]
+        if section != rule["section"]:
+            problems.append(Problem(page.path, line, f"the box '{title}' is in '## {section or '(top)'}'",
+                                    f"move it into '## {rule['section']}'"))
+        said = f"{title} {text}".lower()
+        missing = [word for word in rule.get("mentions", []) if str(word).lower() not in said]
+        if missing:
+            problems.append(Problem(page.path, line, f"the box '{title}' does not mention: {', '.join(map(str, missing))}",
+                                    f"add each of these to the box ({rule['help']})"))
+    return problems
+
+
 def check_page(path: str, text: str, schema: dict) -> tuple[Page | None, list[Problem]]:
     page, problems = split_front_matter(path, text)
     if page is None:
         return None, problems
-    problems = check_front_matter(page, schema) + check_title(page) + check_sections(page, schema)
+    problems = (check_front_matter(page, schema) + check_title(page) + check_sections(page, schema)
+                + check_main_message(page, schema) + check_boxes(page, schema))
     return page, problems
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import textstat
-import yaml
 from bs4 import BeautifulSoup, Tag
 
 from glossary import forms
+from sitepipeline import strict_yaml
+from syllables import hard_words, smog
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG_PATH = ROOT / "includes" / "plain-language.yml"
@@ -36,8 +37,20 @@ FIGURES = re.compile(
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
 
+class ConfigError(Exception):
+    """includes/plain-language.yml is broken: nothing can be measured against it."""
+
+
 def load_config(path: Path = CONFIG_PATH) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    data, problems = strict_yaml.load(path, "includes/plain-language.yml")
+    if problems:
+        raise ConfigError("; ".join(map(str, problems)))
+    return data
+
+
+def not_figure_patterns(config: dict) -> list[re.Pattern]:
+    """Numbers that are not figures from a source: the emergency number, stage names, years."""
+    return [re.compile(entry["pattern"]) for entry in config.get("not_figures", [])]
 
 
 def _without_nested_lists(element: Tag) -> Tag:
@@ -98,18 +111,23 @@ def sentences(text: str) -> list[str]:
 @dataclass
 class Measure:
     grade: float
-    smog: float
+    smog: float  # with dictionary syllables (syllables.py), the gated SMOG
+    textstat_smog: float  # textstat 0.7.3's own SMOG, for comparison only
     ease: float
     words: int
     words_per_sentence: float
     longest: list[str]
+    hard_words: list[tuple[str, int]]
 
 
-def measure(text: str) -> Measure:
-    longest = sorted(sentences(text), key=lambda s: len(s.split()), reverse=True)[:3]
-    return Measure(textstat.flesch_kincaid_grade(text), textstat.smog_index(text),
-                   textstat.flesch_reading_ease(text), textstat.lexicon_count(text),
-                   textstat.avg_sentence_length(text), longest)
+def measure(text: str, syllable_counts: dict[str, int] | None = None) -> Measure:
+    """Reading measures of one page's prose. syllable_counts: words the dictionary lacks."""
+    split = sentences(text)
+    longest = sorted(split, key=lambda s: len(s.split()), reverse=True)[:3]
+    return Measure(textstat.flesch_kincaid_grade(text), smog(split, syllable_counts),
+                   textstat.smog_index(text), textstat.flesch_reading_ease(text),
+                   textstat.lexicon_count(text), textstat.avg_sentence_length(text), longest,
+                   hard_words(split, syllable_counts))
 
 
 def uncited_figures(body: Tag) -> list[str]:

@@ -20,12 +20,16 @@ END = "<!-- schema-table:end -->"
 def tables(schema: dict) -> str:
     lines = ["| Front matter key | What to write |", "| --- | --- |"]
     lines += [f"| `{key}` | {rule['help']} |" for key, rule in schema["front_matter"].items()]
-    lines += ["", "| `kind` | For | Required `##` sections, in order |", "| --- | --- | --- |"]
+    lines += ["", "| `kind` | For | Required `##` sections, in order | Also required |",
+              "| --- | --- | --- | --- |"]
     for name, kind in schema["kinds"].items():
         sections = ", ".join(f"{s}" for s in kind["sections"]) or "none"
         if kind.get("ends_fixed") and kind["sections"]:
             sections += " (first and last fixed)"
-        lines.append(f"| `{name}` | {kind['about']} | {sections} |")
+        also = ["a main message first"] if kind.get("main_message") else []
+        also += [f"a `{box['admonition']}` box \"{box['title']} ...\" in {box['section']}"
+                 for box in kind.get("boxes", [])]
+        lines.append(f"| `{name}` | {kind['about']} | {sections} | {'; '.join(also) or 'nothing more'} |")
     handouts = schema["handouts"]
     lines += ["", f"| Page with a PDF handout | Page limit (at most {handouts['max_pages']}) |",
               "| --- | --- |"]
