@@ -23,6 +23,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_pages import check_site  # noqa: E402
+from glossary import GLOSSARY_MARKER, glossary_markdown, load_glossary  # noqa: E402
 from page_rules import ROOT, split_front_matter  # noqa: E402
 from plain_language import article, load_config, measure, prose  # noqa: E402
 
@@ -44,6 +45,8 @@ def _extensions() -> tuple[list[str], dict]:
 def render(path: Path) -> str:
     page, _ = split_front_matter(str(path), path.read_text(encoding="utf-8"))
     body = re.sub(r"\s*\[@[^\]]*\]", "", page.body)
+    # The build writes the Glossary page's list from includes/glossary.yml.
+    body = body.replace(GLOSSARY_MARKER, glossary_markdown(load_glossary()[0]))
     names, options = _extensions()
     html = markdown.markdown(f"# {page.meta.get('title', '')}\n\n{body}", extensions=names,
                              extension_configs=options)

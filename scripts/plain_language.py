@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import textstat
+import warnings
+
+with warnings.catch_warnings():
+    # textstat 0.7.3 imports pkg_resources, which setuptools marks as deprecated.
+    warnings.simplefilter("ignore", UserWarning)
+    import textstat
 from bs4 import BeautifulSoup, Tag
 
 from glossary import forms

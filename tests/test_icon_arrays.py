@@ -29,14 +29,15 @@ def evidence_rows() -> dict:
 def test_an_icon_array_is_drawn_with_its_numbers_in_words():
     html = convert("Before.\n\n!icon-array smoking-bones-not-joined\n\nAfter.")
     soup = BeautifulSoup(html, "html.parser")
-    svg = soup.select_one("figure.icon-array svg")
-    assert svg["role"] == "img"
-    label = svg["aria-label"]
-    assert "Kept smoking after surgery: 27 out of 100 had bones that did not join" in label
-    assert "Did not smoke: 14 out of 100 had bones that did not join" in label
-    assert svg.find("title").get_text() == label
-    legend = soup.select_one(".icon-array-legend").get_text(" ")
-    assert "27 out of 100" in legend and "14 out of 100" in legend
+    assert soup.select_one("figure.icon-array figcaption").get_text() == \
+        "How many had bones that did not join, by smoking"
+    grids = soup.select("figure.icon-array svg")
+    labels = [svg["aria-label"] for svg in grids]
+    assert labels == ["Kept smoking after surgery: 27 out of 100 had bones that did not join",
+                      "Did not smoke: 14 out of 100 had bones that did not join"]
+    assert all(svg["role"] == "img" and svg.find("title").get_text() == svg["aria-label"] for svg in grids)
+    shown = [" ".join(p.get_text(" ").split()) for p in soup.select(".icon-array-label")]
+    assert shown == labels
     assert soup.find_all("p")[0].get_text() == "Before." and soup.find_all("p")[-1].get_text() == "After."
     assert text_alternative_problems(html) == []
 
@@ -51,9 +52,10 @@ def test_the_drawing_fills_exactly_the_count():
 def test_a_text_alternative_without_the_numbers_is_caught():
     html = convert("!icon-array smoking-bones-not-joined").replace("27 out of 100 had", "some had", 2)
     assert text_alternative_problems(html) == [
-        "icon-array-smoking-bones-not-joined: the text alternative does not state 27 out of 100. "
-        "Fix: draw it with !icon-array, which writes them"]
-    bare = '<figure class="icon-array" id="x"><svg></svg><ul class="icon-array-legend"></ul></figure>'
+        "icon-array-smoking-bones-not-joined: the text alternative does not state the 27 out of 100 the "
+        "picture shows. Fix: draw it with !icon-array, which writes it"]
+    bare = ('<figure class="icon-array" id="x"><div class="icon-array-group"><p class="icon-array-label">'
+            "5 out of 100</p><svg></svg></div></figure>")
     assert "no role=\"img\"" in text_alternative_problems(bare)[0]
 
 

@@ -73,13 +73,13 @@ def load_arrays(path: Path, name: str, evidence_rows: dict[str, dict]) -> tuple[
     return arrays, problems
 
 
-def text_alternative(array: dict) -> str:
-    """What the picture shows, in words: every count, out of 100."""
-    parts = [f"{group['label']}: {group['count']} out of 100 {array['outcome']}" for group in array["groups"]]
-    return f"{array['title']}. " + ". ".join(parts) + "."
+def text_alternative(array: dict, group: dict) -> str:
+    """What one grid shows, in words: its count out of 100."""
+    return f"{group['label']}: {group['count']} out of 100 {array['outcome']}"
 
 
 FILLED, OUTLINE = "#1d3f8f", "#555555"  # both at least 3:1 against white (WCAG 1.4.11)
+SCALE = 1.5  # drawn size against the viewBox: each figure about 21 CSS pixels
 
 
 def _person(x: float, y: float) -> str:
@@ -88,35 +88,35 @@ def _person(x: float, y: float) -> str:
             f"M{x - 4:g} {y + 13}v-4.2a4 4 0 0 1 8 0v4.2z")
 
 
-def svg(array: dict) -> str:
-    """One 10 by 10 grid of figures per group, the first `count` filled, the rest outlined.
+def svg(array: dict, group: dict) -> str:
+    """A 10 by 10 grid of figures, the first `count` filled, the rest outlined.
 
     Plain paths with fill attributes, so browsers and WeasyPrint draw them alike.
     """
-    width, gap = PER_ROW * SIZE, 2 * SIZE
     had, rest = [], []
-    for index, group in enumerate(array["groups"]):
-        x0 = index * (width + gap)
-        for person in range(100):
-            x = x0 + (person % PER_ROW) * SIZE + SIZE / 2
-            y = (person // PER_ROW) * SIZE
-            (had if person < group["count"] else rest).append(_person(x, y))
-    total = len(array["groups"]) * width + (len(array["groups"]) - 1) * gap
-    label = escape(text_alternative(array), quote=True)
+    for person in range(100):
+        x = (person % PER_ROW) * SIZE + SIZE / 2
+        y = (person // PER_ROW) * SIZE
+        (had if person < group["count"] else rest).append(_person(x, y))
+    side = PER_ROW * SIZE
+    label = escape(text_alternative(array, group), quote=True)
     return (f'<svg class="icon-array-grid" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{label}" '
-            f'viewBox="0 -1 {total} {10 * SIZE + 2}" width="{total}" height="{10 * SIZE + 2}">'
+            f'viewBox="0 -1 {side} {side + 2}" width="{side * SCALE:g}" height="{(side + 2) * SCALE:g}">'
             f"<title>{label}</title>"
             f'<path fill="{FILLED}" d="{"".join(had)}"/>'
             f'<path fill="#ffffff" stroke="{OUTLINE}" stroke-width="1" d="{"".join(rest)}"/></svg>')
 
 
 def figure_html(array: dict) -> str:
-    legend = "".join(
-        f'<li><strong>{escape(group["label"])}:</strong> '
-        f'{group["count"]} out of 100 {escape(array["outcome"])}</li>' for group in array["groups"])
+    """The caption, then each group's grid under its label. The label repeats the grid's text
+    alternative for sighted readers, so screen readers are given only the picture's."""
+    groups = "".join(
+        f'<div class="icon-array-group"><p class="icon-array-label" aria-hidden="true">'
+        f'<strong>{escape(group["label"])}:</strong> {group["count"]} out of 100 {escape(array["outcome"])}</p>'
+        f"{svg(array, group)}</div>" for group in array["groups"])
     return (f'<figure class="icon-array" id="icon-array-{array["id"]}">'
-            f'<figcaption>{escape(array["title"])}</figcaption>{svg(array)}'
-            f'<ul class="icon-array-legend">{legend}</ul></figure>')
+            f'<figcaption>{escape(array["title"])}</figcaption>'
+            f'<div class="icon-array-groups">{groups}</div></figure>')
 
 
 class IconArrayProcessor(BlockProcessor):
@@ -160,22 +160,27 @@ def makeExtension(**kwargs) -> IconArrayExtension:  # noqa: N802 - the name Pyth
 
 
 def text_alternative_problems(html: str) -> list[str]:
-    """Icon arrays in a built page whose text alternative does not state every number shown."""
+    """Icon arrays in a built page whose pictures do not state, as text, the number each shows."""
     from bs4 import BeautifulSoup
 
     problems = []
     for figure in BeautifulSoup(html, "html.parser").select("figure.icon-array"):
         name = figure.get("id", "an icon array")
-        graphic = figure.find("svg")
-        label = graphic.get("aria-label", "") if graphic else ""
-        if graphic is None or graphic.get("role") != "img" or not label:
-            problems.append(f"{name}: the picture has no role=\"img\" and aria-label, so a screen reader "
-                            "skips it. Fix: draw it with !icon-array, which adds both")
-            continue
-        shown = re.findall(r"\b(\d+) out of 100\b", figure.select_one(".icon-array-legend").get_text(" "))
-        missing = [count for count in shown if f"{count} out of 100" not in label]
-        title = graphic.find("title")
-        if not shown or missing or title is None or title.get_text() != label:
-            problems.append(f"{name}: the text alternative does not state {', '.join(missing) or 'its numbers'} "
-                            "out of 100. Fix: draw it with !icon-array, which writes them")
+        groups = figure.select(".icon-array-group")
+        if not groups:
+            problems.append(f"{name}: it shows no group of 100. Fix: draw it with !icon-array")
+        for group in groups:
+            graphic = group.find("svg")
+            label = graphic.get("aria-label", "") if graphic else ""
+            if graphic is None or graphic.get("role") != "img" or not label:
+                problems.append(f"{name}: a picture has no role=\"img\" and aria-label, so a screen reader "
+                                "skips it. Fix: draw it with !icon-array, which adds both")
+                continue
+            shown = re.findall(r"\b(\d+) out of 100\b", group.select_one(".icon-array-label").get_text(" "))
+            title = graphic.find("title")
+            filled = graphic.find("path")["d"].count("z") // 2 if graphic.find("path") else -1
+            if (len(shown) != 1 or f"{shown[0]} out of 100" not in label or title is None
+                    or title.get_text() != label or filled != int(shown[0])):
+                problems.append(f"{name}: the text alternative does not state the {filled} out of 100 the "
+                                "picture shows. Fix: draw it with !icon-array, which writes it")
     return problems
