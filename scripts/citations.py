@@ -216,7 +216,8 @@ def render_markers(text: str, references: dict[str, Reference], page_uri: str) -
             if ref.key not in cited:
                 cited.append(ref.key)
             links.append(f'[{ref.number}]({target}#{ref.anchor} "{ref.short}")')
-        return '<sup class="cite">[' + ", ".join(links) + "]</sup>"
+        # Left out of the search index: numbers there only make it bigger.
+        return '<sup class="cite" data-search-exclude>[' + ", ".join(links) + "]</sup>"
 
     lines, in_fence = [], False
     for line in text.splitlines():

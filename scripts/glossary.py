@@ -6,6 +6,7 @@ from pathlib import Path
 
 from page_rules import Problem
 from sitepipeline import strict_yaml
+from sitepipeline.glossary_tooltips import forms  # noqa: F401 - one definition, shared
 from sitepipeline.strict_yaml import Field
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,17 +49,6 @@ def load_glossary(path: Path = GLOSSARY_PATH,
                                         f"'{entry['term']}'", "keep each word in one entry"))
             seen[form] = entry["term"]
     return good, problems
-
-
-def forms(entry: dict) -> list[str]:
-    """Every spelling that gets the entry's tooltip, capitalised forms included."""
-    written = [entry["term"], *entry.get("forms", [])]
-    return list(dict.fromkeys(written + [form[0].upper() + form[1:] for form in written]))
-
-
-def abbreviations(entries: list[dict]) -> str:
-    """Markdown abbreviation definitions: each word's tooltip."""
-    return "\n".join(f"*[{form}]: {entry['means']}" for entry in entries for form in forms(entry))
 
 
 def glossary_markdown(entries: list[dict]) -> str:

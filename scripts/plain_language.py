@@ -135,19 +135,24 @@ def measure(text: str, syllable_counts: dict[str, int] | None = None) -> Measure
                    hard_words(split, syllable_counts))
 
 
-def uncited_figures(body: Tag) -> list[str]:
+def uncited_figures(body: Tag, unsourced_claims: list[dict] | None = None) -> list[str]:
     """Sentences with a percentage, rate or time span and no citation in their paragraph.
 
-    Call it on the article before citation markers are removed.
+    Call it on the article before citation markers are removed. unsourced_claims: sentences
+    quoted only to say no reliable source supports them (includes/plain-language.yml).
     """
+    allowed = {claim["text"] for claim in unsourced_claims or []}
     found = []
     for element in body.find_all(["p", "li", "td", "dd"]):
         if element.name == "p" and element.find_parent(["li", "td", "dd"]):
             continue
+        if element.find_parent("figure", class_="icon-array"):
+            continue  # drawn from the evidence table, beside a cited sentence
         own = _without_nested_lists(element)
         if own.select("sup.cite"):
             continue
-        found += [sentence for sentence in sentences(_text(own)) if FIGURES.search(sentence)]
+        found += [sentence for sentence in sentences(_text(own))
+                  if FIGURES.search(sentence) and sentence not in allowed]
     return found
 
 

@@ -108,8 +108,8 @@ def test_every_page_shows_review_date_and_status(built_site):
         status = soup.select_one("aside.review-status")
         assert status is not None, f"{page} shows no review status"
         text = " ".join(status.get_text().split())
-        assert re.search(r"Last reviewed: \d{1,2} \w+ \d{4}\.", text), text
-        assert "No clinician has reviewed this site yet." in text
+        assert re.search(r"Last checked against its sources: \d{1,2} \w+ \d{4}\.", text), text
+        assert "No doctor has checked this site yet." in text
         assert "education, not medical advice" in text
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from check_pages import check_site
-from citations import find_citations, load_references
+from citations import find_citations, load_references, misplaced_citations
 from conftest import ROOT, assert_build_fails, edit, problems_in
 
 
@@ -89,3 +89,43 @@ def test_built_citations_link_to_reference_entries(built_site):
     for marker in markers:
         page, anchor = marker["href"].split("#")
         assert page == "../references/" and anchor in entries, marker
+
+
+# Citation markers sit after the sentence, never against a figure
+
+def test_a_citation_inside_a_sentence_is_caught(project):
+    edit(project / "docs" / "outcomes.md", "## Sources",
+         "Most people stay 2 to 3 days [@mayo-spinal-fusion] in the ward.\n\n## Sources")
+    problems = problems_in(project)
+    assert any(p.startswith("docs/outcomes.md:") and "the citation '[@mayo-spinal-fusion]' sits inside a "
+               'sentence, after "2 to 3 days"' in p and "move it after the sentence's full stop" in p
+               for p in problems), problems
+
+
+def test_a_citation_after_the_full_stop_passes():
+    references, _ = load_references()
+    text = "Most people stay 2 to 3 days. [@mayo-spinal-fusion]\nThey walk.[@mayo-spinal-fusion]\n"
+    assert misplaced_citations("docs/x.md", text, references) == []
+
+
+def test_sources_out_of_number_order_are_caught():
+    references, _ = load_references()
+    problems = misplaced_citations("docs/x.md", "Both say so. [@fairbank2005; @brox2003]\n", references)
+    assert [str(p) for p in problems] == [
+        "docs/x.md:1: the sources in '[@fairbank2005; @brox2003]' are not in number order. "
+        "Fix: write them as [@brox2003; @fairbank2005]."]
+
+
+def test_undated_web_sources_show_when_they_were_read(built_site):
+    refs_page = (built_site.site / "references" / "index.html").read_text(encoding="utf-8")
+    assert "Read on 25 November 2026." in refs_page
+    references, _ = load_references()
+    assert all(ref.accessed for ref in references.values() if str(ref.year) == "n.d.")
+
+
+def test_an_undated_source_without_a_reading_date_is_caught(project):
+    edit(project / "includes" / "references.yml", "  accessed: 2026-11-25\n  url: https://www.nice", 
+         "  url: https://www.nice")
+    edit(project / "includes" / "references.yml", "  year: 2016\n  url: https://www.nice",
+         "  year: \"n.d.\"\n  url: https://www.nice")
+    assert any("the undated entry 'nice-ng59' has no 'accessed' date" in p for p in problems_in(project))

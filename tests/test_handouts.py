@@ -81,7 +81,7 @@ def test_handout_has_title_sections_review_date_and_address(built_site, page):
     for section in SCHEMA["kinds"][meta["kind"]]["sections"]:
         assert section in text, f"{page}: the handout has no '{section}'"
     assert text.index("Key points") < text.index("Sources")
-    assert f"Last reviewed: {meta['last_reviewed'].strftime('%-d %B %Y')}" in flat
+    assert f"Last checked against its sources: {meta['last_reviewed'].strftime('%-d %B %Y')}" in flat
     assert f"Read this page online: http://127.0.0.1:8000/{slug(page)}/" in flat
     pages = len(PdfReader(built_site.site / "handouts" / f"{slug(page)}.pdf").pages)
     assert f"Page 1 of {pages}" in flat
@@ -153,10 +153,10 @@ def test_booklet_contents_link_to_each_section_and_bookmark_it(built_site):
 def test_a_handout_over_its_limit_fails_naming_page_and_count(built_site, project):
     site = project / "site"
     shutil.copytree(built_site.site, site)
-    edit(project / "includes" / "page-schema.yml", "    outcomes.md: 3", "    outcomes.md: 1")
+    edit(project / "includes" / "page-schema.yml", "    procedure.md: 3", "    procedure.md: 1")
     result = run_handouts(project, site)
     assert result.returncode == 1
-    assert "docs/outcomes.md: the handout is 3 pages, over its limit of 1." in result.stderr
+    assert "docs/procedure.md: the handout is 3 pages, over its limit of 1." in result.stderr
     assert "Fix: shorten the page" in result.stderr
 
 
@@ -168,7 +168,7 @@ def test_a_limit_above_four_pages_is_refused(project):
 
 
 def test_a_handout_for_a_missing_page_is_refused(project):
-    edit(project / "includes" / "page-schema.yml", "    outcomes.md: 3", "    results.md: 3")
+    edit(project / "includes" / "page-schema.yml", "    procedure.md: 3", "    results.md: 3")
     assert any("the handout page 'results.md' is not in docs/" in p for p in problems_in(project))
 
 

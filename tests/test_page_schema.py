@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 
 from check_pages import check_site
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in
@@ -33,17 +34,18 @@ def test_removing_every_section_heading_is_caught(project, page):
 
 
 def test_a_missing_section_fails_the_build_naming_file_and_fix(project):
-    edit(project / "docs" / "recovery.md", "## When to call your doctor", "## Getting help")
-    assert_build_fails(project, "docs/recovery.md", "the required section '## When to call your doctor' is missing")
+    edit(project / "docs" / "recovery.md", "## When to get help", "## Getting help")
+    assert_build_fails(project, "docs/recovery.md", "the required section '## When to get help' is missing")
 
 
 def test_sections_out_of_order_are_caught():
-    text = ("---\ntitle: T\ndescription: D\nlast_reviewed: 2026-11-24\nkind: care-section\n---\n"
-            "## Key points\n\n## Sources\n\n## When to call your doctor\n\n## What you can do\n")
+    text = ("---\ntitle: T\ndescription: D\nlast_reviewed: 2026-11-24\nkind: section\n---\n"
+            "Main.\n{ .main-message }\n\n## Key points\n\n## Sources\n\n## What is not known\n\n"
+            "## What you can do\n")
     _, problems = check_page("docs/x.md", text, load_schema())
     assert [str(p) for p in problems] == [
-        "docs/x.md:9: the section '## Sources' is out of order. Fix: put the required sections "
-        "in this order: Key points, When to call your doctor, What you can do, Sources."]
+        "docs/x.md:12: the section '## Sources' is out of order. Fix: put the required sections "
+        "in this order: Key points, What is not known, What you can do, Sources."]
 
 
 def test_key_points_must_come_first(project):
@@ -106,7 +108,7 @@ def test_each_required_front_matter_key_is_enforced(project, key):
 
 
 def test_review_date_must_be_a_date(project):
-    edit(project / "docs" / "recovery.md", "last_reviewed: 2026-11-24", "last_reviewed: last week")
+    edit(project / "docs" / "recovery.md", "last_reviewed: 2026-11-25", "last_reviewed: last week")
     problems = problems_in(project)
     assert any("'last_reviewed' is not a date: 'last week'" in p and "2026-11-24" in p for p in problems)
 
@@ -119,7 +121,97 @@ def test_unknown_kind_is_caught(project):
 
 
 def test_a_second_title_in_the_page_is_caught(project):
-    edit(project / "docs" / "outcomes.md", "## Key points", "# Results\n\n## Key points")
+    path = project / "docs" / "outcomes.md"
+    line = path.read_text(encoding="utf-8").splitlines().index("## Key points") + 1
+    edit(path, "## Key points", "# Results\n\n## Key points")
     problems = problems_in(project)
-    assert any(p.startswith("docs/outcomes.md:8: the page has its own '#' title") and "front matter" in p
+    assert any(p.startswith(f"docs/outcomes.md:{line}: the page has its own '#' title") and "front matter" in p
                for p in problems), problems
+
+
+# The main message, the safety boxes and "What is not known"
+
+SECTION_PAGE = ("---\ntitle: T\ndescription: D\nlast_reviewed: 2026-11-25\nkind: section\n---\n"
+                "{message}\n## Key points\n\n- A point.\n\n## What is not known\n\nA gap.\n\n"
+                "## What you can do\n\n- A step.\n\n## Sources\n\nThe figures on this page come from these sources.\n")
+
+
+def section_problems(message: str) -> list[str]:
+    _, problems = check_page("docs/x.md", SECTION_PAGE.format(message=message), load_schema())
+    return [str(p) for p in problems]
+
+
+def test_a_page_with_one_main_message_passes():
+    assert section_problems("Fusion helps some back problems more than others.\n{ .main-message }\n") == []
+
+
+def test_a_page_without_a_main_message_is_caught():
+    assert section_problems("") == [
+        "docs/x.md:8: the page does not open with its main message. Fix: open the page with one short "
+        "sentence, the one thing a reader must remember, on its own lines, then the line "
+        "'{ .main-message }' directly under it."]
+
+
+def test_a_main_message_of_two_sentences_is_caught():
+    problems = section_problems("Fusion helps some. It does not help all.\n{ .main-message }\n")
+    assert problems == ["docs/x.md:7: the main message has 2 sentences. Fix: make it one sentence ending "
+                        "with a full stop; put the rest in Key points."]
+
+
+def test_a_long_main_message_is_caught():
+    problems = section_problems(" ".join(["word"] * 31) + ".\n{ .main-message }\n")
+    assert any("the main message has 31 words" in p for p in problems), problems
+
+
+def test_every_content_page_opens_with_its_main_message(built_site):
+    for page in CONTENT_PAGES:
+        html = (built_site.site / page.removesuffix(".md").removesuffix("index") / "index.html")
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        first = soup.select_one("article h1").find_next_sibling(lambda tag: tag.name != "p" or
+                                                                "handout-link" not in tag.get("class", []))
+        assert first.name == "p" and "main-message" in first.get("class", []), (page, first)
+
+
+def test_a_missing_what_is_not_known_section_is_caught(project):
+    edit(project / "docs" / "outcomes.md", "## What is not known", "## Gaps")
+    assert any("docs/outcomes.md:" in p and "'## What is not known' is missing" in p for p in problems_in(project))
+
+
+@pytest.mark.parametrize("page", ["recovery.md", "complications.md"])
+def test_a_care_page_without_its_emergency_box_is_caught(project, page):
+    path = project / "docs" / page
+    path.write_text(re.sub(r'!!! danger "Call 911[^"]*"', "!!! note \"Other\"", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+    problems = problems_in(project)
+    assert any(f"docs/{page}:" in p and "the page has no box for the signs that need the emergency number" in p
+               for p in problems), problems
+
+
+def test_an_emergency_box_that_leaves_out_a_sign_is_caught(project):
+    path = project / "docs" / "recovery.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('!!! danger "Call 911')
+    end = text.index("\n\n", text.index("\n\n", start) + 2)
+    box = text[start:end]
+    path.write_text(text.replace(box, box.replace("bladder", "b-l-a-d-d-e-r")), encoding="utf-8")
+    assert any("docs/recovery.md:" in p and "does not mention: bladder" in p for p in problems_in(project))
+
+
+def test_a_same_day_box_outside_its_section_is_caught(project):
+    path = project / "docs" / "complications.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('!!! warning "Call your care team the same day')
+    end = text.index("\n\n", text.index("\n\n", start) + 2)
+    box = text[start:end]
+    text = text.replace(box, "").replace("## What you can do", box + "\n\n## What you can do")
+    path.write_text(text, encoding="utf-8")
+    assert any("docs/complications.md:" in p and "move it into '## When to get help'" in p
+               for p in problems_in(project))
+
+
+def test_the_home_page_shows_the_emergency_box_with_the_key_points(built_site):
+    soup = BeautifulSoup((built_site.site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    box = soup.select_one("article .admonition.danger")
+    assert box is not None and box.find_previous("h2").get("id") == "key-points"
+    text = box.get_text(" ").lower()
+    assert all(word in text for word in ("911", "chest pain", "breathing", "legs", "bladder"))

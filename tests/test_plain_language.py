@@ -18,10 +18,11 @@ from page_rules import built_page
 from plain_language import (FIGURES, article, load_config, measure, prose,
                             uncited_figures, unexplained_words)
 from reading_level import gate, report, stale
+from syllables import syllables
 
 # The suite's verdict must not change with the calendar: review ages are
 # measured from this fixed day, not from today.
-TODAY = dt.date(2026, 11, 24)
+TODAY = dt.date(2026, 11, 25)
 CONFIG = load_config()
 GLOSSARY, _ = load_glossary()
 MEASURED = [p.name for p in sorted((ROOT / "docs").glob("*.md"))
@@ -54,6 +55,23 @@ def test_the_grade_gate_names_page_grade_and_longest_sentences(built_site, tmp_p
     assert outcomes, failures
     assert "is over 7.0" in outcomes[0] and "Longest sentences: (1) Postoperative" in outcomes[0]
     assert "(3)" in outcomes[0]
+    smog = [f for f in failures if f.startswith("docs/outcomes.md: SMOG ")]
+    assert smog and "is over 7.0. Most used words of 3 or more syllables: " in smog[0], failures
+    assert "accommodation (12)" in smog[0] and "Fix: use shorter words" in smog[0]
+
+
+def test_the_smog_gate_uses_dictionary_syllables():
+    assert [syllables(w) for w in ("surgery", "medicine", "laminectomy", "vertebrae", "non-union")] == [3, 3, 5, 3, 3]
+    assert syllables("spondylolisthesis", CONFIG["syllable_counts"]) == 6
+    assert syllables("zorbleflax") == 3  # no list has it: vowel groups
+    text = "Surgery can help. Medicine can help too. You may heal."
+    assert measure(text).smog > measure(text).textstat_smog
+
+
+def test_a_site_mean_smog_over_its_limit_fails(built_site):
+    strict = {**CONFIG, "reading_level": {**CONFIG["reading_level"], "max_site_mean_smog": 3.0}}
+    failures = gate(report(built_site.site, ROOT / "docs", CONFIG, TODAY), strict)
+    assert any(f.startswith("site mean SMOG ") and "is over 3.0" in f for f in failures), failures
 
 
 def test_measured_text_leaves_out_sources_navigation_and_code():
@@ -74,7 +92,8 @@ def test_headings_list_items_and_cells_count_as_sentences():
 
 @pytest.mark.parametrize("page", MEASURED)
 def test_every_figure_is_cited_in_its_sentence_or_paragraph(built_site, page):
-    assert uncited_figures(article(built(built_site.site, page), keep_citations=True)) == [], \
+    body = article(built(built_site.site, page), keep_citations=True)
+    assert uncited_figures(body, CONFIG["unsourced_claims"]) == [], \
         f"docs/{page}: these sentences give a figure with no citation"
 
 
@@ -187,10 +206,11 @@ def test_checklists_print_as_boxes_to_tick(built_site, page, heading):
 
 def test_illustrations_are_local_svg_with_alt_text_and_caption(built_site):
     images = sorted(p.name for p in (ROOT / "docs" / "assets" / "images").glob("*"))
-    assert images == ["fusion.svg", "recovery-timeline.svg", "spine.svg"]
+    assert images == ["fusion.svg", "level.svg", "log-roll.svg", "recovery-timeline.svg", "spine.svg"]
     used = []
     for page in MEASURED:
-        for figure in BeautifulSoup(built(built_site.site, page), "html.parser").select("article figure"):
+        for figure in BeautifulSoup(built(built_site.site, page), "html.parser").select(
+                "article figure:not(.icon-array)"):
             image = figure.find("img")
             assert image["src"].startswith("../assets/images/") and image["src"].endswith(".svg")
             assert len(image.get("alt", "")) > 40, image
@@ -218,7 +238,7 @@ def test_an_old_review_is_flagged_and_blocks_publishing(built_site):
                              "--output", str(built_site.site.parent / "rl.md")],
                             capture_output=True, text=True)
     assert result.returncode == 1
-    assert "docs/outcomes.md: last reviewed 2026-11-24, more than 365 days before" in result.stdout
+    assert "docs/outcomes.md: last reviewed 2026-11-25, more than 365 days before" in result.stdout
 
 
 def test_report_prints_and_writes_the_table(built_site, tmp_path):
@@ -227,7 +247,7 @@ def test_report_prints_and_writes_the_table(built_site, tmp_path):
                              "--fail-on-grade", "--fail-on-stale-review", "--today", TODAY.isoformat(),
                              "--output", str(output)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
-    assert "| Page | FK grade | SMOG | Reading ease | Words | Words per sentence |" in result.stdout
+    assert "| Page | FK grade | SMOG (dictionary) | SMOG (textstat) | Reading ease | Words |" in result.stdout
     assert "| **Site mean** |" in output.read_text(encoding="utf-8")
 
 

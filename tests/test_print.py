@@ -46,7 +46,7 @@ def printed(built_site, tmp_path_factory) -> dict[str, str]:
 def test_browser_print_shows_the_content(printed, page):
     text = printed[page]
     assert "Key points" in text and "Sources" in text
-    assert "Last reviewed:" in text
+    assert "Last checked against its sources:" in text
 
 
 @pytest.mark.parametrize("page", CONTENT_PAGES)

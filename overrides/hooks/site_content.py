@@ -16,8 +16,7 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from check_pages import check_site  # noqa: E402
-from glossary import (GLOSSARY_MARKER, GLOSSARY_PAGE, abbreviations,  # noqa: E402
-                      glossary_markdown, load_glossary)
+from glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, glossary_markdown, load_glossary  # noqa: E402
 import hosting_files  # noqa: E402
 from page_rules import load_schema, site_folder  # noqa: E402
 from citations import (REFERENCES_MARKER, REFERENCES_PAGE, load_references,  # noqa: E402
@@ -66,10 +65,9 @@ def on_page_markdown(markdown, page, config, files):
         # The schema makes "Sources" the last section, so the list goes at the end.
         markdown = markdown.rstrip() + "\n\n" + sources_list(cited, _references, uri) + "\n"
     if uri == GLOSSARY_PAGE:
-        markdown = markdown.replace(GLOSSARY_MARKER, glossary_markdown(_glossary))
-    else:
-        # Each glossary word shows its definition as a tooltip wherever it appears.
-        markdown = markdown.rstrip() + "\n\n" + abbreviations(_glossary) + "\n"
+        # The marker stays, so the tooltip extension knows to leave this page alone.
+        markdown = markdown.replace(GLOSSARY_MARKER, GLOSSARY_MARKER + "\n\n" + glossary_markdown(_glossary))
+    # Tooltips on first use come from the sitepipeline.glossary_tooltips extension.
     return markdown
 
 

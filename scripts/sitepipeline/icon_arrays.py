@@ -82,10 +82,13 @@ FILLED, OUTLINE = "#1d3f8f", "#555555"  # both at least 3:1 against white (WCAG 
 SCALE = 1.5  # drawn size against the viewBox: each figure about 21 CSS pixels
 
 
+HEAD = "a2.6 2.6 0 1 0-5.2 0a2.6 2.6 0 1 0 5.2 0z"
+BODY = "v-4.2a4 4 0 0 1 8 0v4.2z"
+
+
 def _person(x: float, y: float) -> str:
     """One figure as path commands: a head and a rounded body, 10 units wide."""
-    return (f"M{x + 2.6:g} {y + 3}a2.6 2.6 0 1 0 -5.2 0a2.6 2.6 0 1 0 5.2 0z"
-            f"M{x - 4:g} {y + 13}v-4.2a4 4 0 0 1 8 0v4.2z")
+    return f"M{x + 2.6:g} {y + 3}{HEAD}m-6.6 10{BODY}"
 
 
 def svg(array: dict, group: dict) -> str:
