@@ -44,7 +44,9 @@ def check_site(docs_dir: Path, schema_path: Path | None = None,
     rows, evidence_problems = load_evidence(evidence_path, display(evidence_path, project), references)
     problems += evidence_problems
     language_path = project / "includes" / "plain-language.yml"
-    not_figures = not_figure_patterns(load_config(language_path))
+    language = load_config(language_path)
+    not_figures = not_figure_patterns(language)
+    unsourced = {claim["text"] for claim in language.get("unsourced_claims", [])}
     cited_anywhere: set[str] = set()
     pages = sorted(docs_dir.rglob("*.md"))
     if not pages:
@@ -63,7 +65,7 @@ def check_site(docs_dir: Path, schema_path: Path | None = None,
         problems += citation_problems + unresolved(name, cited, references)
         problems += misplaced_citations(name, page.body, references, page.body_start)
         if not evidence_problems:
-            problems += check_figures(name, page.body, page.body_start, rows, not_figures)
+            problems += check_figures(name, page.body, page.body_start, rows, not_figures, unsourced)
         cited_anywhere.update(key for _, key in cited)
         for special, marker, what in ((REFERENCES_PAGE, REFERENCES_MARKER, "References"),
                                       (GLOSSARY_PAGE, GLOSSARY_MARKER, "Glossary")):

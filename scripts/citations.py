@@ -215,7 +215,10 @@ def render_markers(text: str, references: dict[str, Reference], page_uri: str) -
             ref = references[part.strip().lstrip("@").strip()]
             if ref.key not in cited:
                 cited.append(ref.key)
-            links.append(f'[{ref.number}]({target}#{ref.anchor} "{ref.short}")')
+            # An accessible name, not a title: a title would make Material set up one
+            # tooltip per marker, main-thread work a cheap phone pays for on every page.
+            label = escape(f"Source {ref.number}: {ref.short}", quote=True)
+            links.append(f'[{ref.number}]({target}#{ref.anchor}){{ aria-label="{label}" }}')
         # Left out of the search index: numbers there only make it bigger.
         return '<sup class="cite" data-search-exclude>[' + ", ".join(links) + "]</sup>"
 
@@ -236,7 +239,10 @@ def sources_list(keys: list[str], references: dict[str, Reference], page_uri: st
     for key in sorted(keys, key=lambda k: references[k].number):
         ref = references[key]
         links = ", ".join(f"[{label}]({url})" for label, url in ref.links())
-        items.append(f'<li value="{ref.number}" markdown>{escape(ref.brief_authors)}. '
+        # The number is written out: WeasyPrint ignores <li value>, and a handout's
+        # list must carry the same numbers as the markers in its text.
+        items.append(f'<li value="{ref.number}" markdown><span class="source-number">{ref.number}.</span> '
+                     f'{escape(ref.brief_authors)}. '
                      f"{escape(ref.title.rstrip('.'))}. *{escape(ref.source)}*, {escape(ref.when)}. "
                      f'{links} <span class="full-entry">([full entry]({target}#{ref.anchor}))</span></li>')
     return '<ol class="sources" data-search-exclude markdown>\n' + "\n".join(items) + "\n</ol>"
@@ -244,6 +250,7 @@ def sources_list(keys: list[str], references: dict[str, Reference], page_uri: st
 
 def references_list(references: dict[str, Reference]) -> str:
     """The full, numbered reference list for the References page."""
-    items = [f'<li id="{ref.anchor}" value="{ref.number}">{ref.html()}</li>'
+    items = [f'<li id="{ref.anchor}" value="{ref.number}"><span class="source-number">{ref.number}.</span> '
+             f'{ref.html()}</li>'
              for ref in references.values()]
     return '<ol class="references">\n' + "\n".join(items) + "\n</ol>"

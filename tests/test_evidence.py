@@ -122,3 +122,12 @@ def test_every_row_names_a_known_kind_of_analysis():
 ])
 def test_what_counts_as_a_figure(text, figures):
     assert figures_in(text, NOT_FIGURES) == figures
+
+
+def test_an_unsourced_claim_passes_only_word_for_word(tmp_path):
+    rows, _ = rows_for(ROW, tmp_path)
+    claim = "Some pages say 70 to 90 in 100 people feel much better."
+    body = claim + " We found no reliable source for that.\n"
+    assert check_figures("docs/x.md", body, 1, rows, NOT_FIGURES, {claim}) == []
+    changed = body.replace("70 to 90", "60 to 90")
+    assert len(check_figures("docs/x.md", changed, 1, rows, NOT_FIGURES, {claim})) == 2

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, edit, problems_in, run_handouts
@@ -188,3 +190,16 @@ def test_page_one_of_each_handout_as_png_for_a_look(built_site):
                         str(built_site.site / "handouts" / f"{name}.pdf"), str(ARTIFACTS / name)],
                        check=True, timeout=60)
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("page", HANDOUTS)
+def test_a_handouts_source_numbers_match_its_citation_markers(built_site, page):
+    html = BeautifulSoup((built_site.site / slug(page) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    cited = {int(a.get_text()) for a in html.select("article sup.cite a")}
+    listed = {int(span.get_text().rstrip(".")) for span in html.select("article ol.sources .source-number")}
+    assert cited and cited == listed, page
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(built_site.site / "handouts" / f"{slug(page)}.pdf")
+                             .pages).split())
+    sources = text.split("Sources", 1)[-1]
+    for number in cited:
+        assert re.search(rf"(?<!\d){number}\. \w", sources), f"{page}: source {number} is not numbered {number}."

@@ -16,7 +16,7 @@ from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in
 from glossary import forms, load_glossary
 from page_rules import built_page
 from plain_language import (FIGURES, article, load_config, measure, prose,
-                            uncited_figures, unexplained_words)
+                            uncited_figures, unexplained_key_words, unexplained_words)
 from reading_level import gate, report, stale
 from syllables import syllables
 
@@ -258,3 +258,17 @@ def test_publishing_checks_review_dates_before_upload():
     check = next(i for i, run in enumerate(runs) if "reading_level.py" in run and "--fail-on-stale-review" in run)
     upload = next(i for i, run in enumerate(runs) if "upload-pages-artifact" in run)
     assert check < upload
+
+
+@pytest.mark.parametrize("page", [p for p in MEASURED if p != "glossary.md"])
+def test_key_words_are_explained_on_every_page_that_uses_them(page):
+    text = (ROOT / "docs" / page).read_text(encoding="utf-8").split("## Sources")[0]
+    assert unexplained_key_words(text, CONFIG["explain_on_each_page"]) == [], \
+        f"docs/{page} uses these words without explaining them in its own text"
+
+
+def test_a_page_that_uses_a_key_word_without_explaining_it_is_caught():
+    words = CONFIG["explain_on_each_page"]
+    assert unexplained_key_words("Fusing more levels makes it less likely to join.", words) == ["level"]
+    assert unexplained_key_words("A level is one joint: two bones and the\ndisc between them. Fuse 2 levels.",
+                                 words) == []

@@ -109,8 +109,11 @@ def figures_in(text: str, not_figures: list[re.Pattern]) -> list[str]:
 
 
 def check_figures(path: str, body: str, first_line: int, rows: dict[str, list[Row]],
-                  not_figures: list[re.Pattern]) -> list[Problem]:
-    """Every number on a page is cited, and a row of a cited source holds it."""
+                  not_figures: list[re.Pattern], unsourced: set[str] = frozenset()) -> list[Problem]:
+    """Every number on a page is cited, and a row of a cited source holds it.
+
+    unsourced: sentences that quote a figure only to say no reliable source supports it.
+    """
     problems = []
     for block in blocks(body, first_line):
         keys = [part.strip().lstrip("@").strip() for match in CITATION.finditer(block.text)
@@ -118,6 +121,8 @@ def check_figures(path: str, body: str, first_line: int, rows: dict[str, list[Ro
         plain = CITATION.sub(" ", block.text)
         for figure in figures_in(plain, not_figures):
             sentence = sentence_with(plain, figure)
+            if sentence in unsourced:
+                continue
             if not keys:
                 problems.append(Problem(path, block.line, f'the figure {figure} in "{sentence}" has no citation',
                                         "end the sentence with [@key] for the source that gives it, and "

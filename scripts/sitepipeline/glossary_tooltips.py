@@ -32,10 +32,16 @@ def forms(entry: dict) -> list[str]:
     return list(dict.fromkeys(written + [form[0].upper() + form[1:] for form in written]))
 
 
+class GlossaryError(Exception):
+    """The glossary file is missing or broken: no page can be built with its tooltips."""
+
+
 def load_entries(path: Path) -> list[dict]:
     data, problems = strict_yaml.load(path, str(path))
+    if problems and "the file is missing" in problems[0].message:
+        raise GlossaryError(f"{path}: the glossary is missing. Fix: restore {path} from version control")
     if problems:
-        raise ValueError("; ".join(map(str, problems)))
+        raise GlossaryError("; ".join(map(str, problems)))
     return [entry for entry in data or [] if isinstance(entry, dict) and entry.get("term") and entry.get("means")]
 
 

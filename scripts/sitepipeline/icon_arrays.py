@@ -117,7 +117,8 @@ def figure_html(array: dict) -> str:
         f'<div class="icon-array-group"><p class="icon-array-label" aria-hidden="true">'
         f'<strong>{escape(group["label"])}:</strong> {group["count"]} out of 100 {escape(array["outcome"])}</p>'
         f"{svg(array, group)}</div>" for group in array["groups"])
-    return (f'<figure class="icon-array" id="icon-array-{array["id"]}">'
+    # Left out of the search index: the sentence beside it gives the same numbers.
+    return (f'<figure class="icon-array" id="icon-array-{array["id"]}" data-search-exclude>'
             f'<figcaption>{escape(array["title"])}</figcaption>'
             f'<div class="icon-array-groups">{groups}</div></figure>')
 
