@@ -145,24 +145,30 @@ def _key_line(path: Path, key: str) -> int:
     return 1
 
 
-def find_citations(path: str, text: str, first_line: int = 1) -> tuple[list[tuple[int, str]], list[Problem]]:
-    """Every cited key with its line number, and problems with malformed markers."""
-    found, problems, in_fence = [], [], False
+def markers(text: str):
+    """Each citation marker outside code blocks: (line offset, the line, the match)."""
+    in_fence = False
     for offset, line in enumerate(text.splitlines()):
         if FENCE.match(line):
             in_fence = not in_fence
             continue
-        if in_fence:
-            continue
-        for match in CITATION.finditer(line):
-            for part in match.group(1).split(";"):
-                key = part.strip().lstrip("@").strip()
-                if not key:
-                    problems.append(Problem(path, first_line + offset,
-                                            f"the citation '{match.group(0)}' names no source",
-                                            "write it as [@key] with a key from includes/references.yml"))
-                else:
-                    found.append((first_line + offset, key))
+        if not in_fence:
+            for match in CITATION.finditer(line):
+                yield offset, line, match
+
+
+def find_citations(path: str, text: str, first_line: int = 1) -> tuple[list[tuple[int, str]], list[Problem]]:
+    """Every cited key with its line number, and problems with malformed markers."""
+    found, problems = [], []
+    for offset, _, match in markers(text):
+        for part in match.group(1).split(";"):
+            key = part.strip().lstrip("@").strip()
+            if not key:
+                problems.append(Problem(path, first_line + offset,
+                                        f"the citation '{match.group(0)}' names no source",
+                                        "write it as [@key] with a key from includes/references.yml"))
+            else:
+                found.append((first_line + offset, key))
     return found, problems
 
 
@@ -171,30 +177,24 @@ SENTENCE_END_BEFORE = re.compile(r"[.!?][\"')]?\s?$")
 
 def misplaced_citations(path: str, text: str, references: dict, first_line: int = 1) -> list[Problem]:
     """Markers go after a sentence's full stop, never against a figure, keys in number order."""
-    problems, in_fence = [], False
-    for offset, line in enumerate(text.splitlines()):
-        if FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        for match in CITATION.finditer(line):
-            before = line[:match.start()]
-            if before.strip() and not SENTENCE_END_BEFORE.search(before):
-                words = " ".join(before.split()[-4:])
-                problems.append(Problem(path, first_line + offset,
-                                        f"the citation '{match.group(0)}' sits inside a sentence, after "
-                                        f'"{words}"',
-                                        "move it after the sentence's full stop, as in 'stay 2 to 3 days. "
-                                        "[@key]', so it is never read as part of a figure"))
-            keys = [part.strip().lstrip("@").strip() for part in match.group(1).split(";")]
-            numbers = [references[key].number for key in keys if key in references]
-            if numbers != sorted(numbers):
-                in_order = "; ".join(f"@{key}" for key in sorted(
-                    (k for k in keys if k in references), key=lambda k: references[k].number))
-                problems.append(Problem(path, first_line + offset,
-                                        f"the sources in '{match.group(0)}' are not in number order",
-                                        f"write them as [{in_order}]"))
+    problems = []
+    for offset, line, match in markers(text):
+        before = line[:match.start()]
+        if before.strip() and not SENTENCE_END_BEFORE.search(before):
+            words = " ".join(before.split()[-4:])
+            problems.append(Problem(path, first_line + offset,
+                                    f"the citation '{match.group(0)}' sits inside a sentence, after "
+                                    f'"{words}"',
+                                    "move it after the sentence's full stop, as in 'stay 2 to 3 days. "
+                                    "[@key]', so it is never read as part of a figure"))
+        keys = [part.strip().lstrip("@").strip() for part in match.group(1).split(";")]
+        numbers = [references[key].number for key in keys if key in references]
+        if numbers != sorted(numbers):
+            in_order = "; ".join(f"@{key}" for key in sorted(
+                (k for k in keys if k in references), key=lambda k: references[k].number))
+            problems.append(Problem(path, first_line + offset,
+                                    f"the sources in '{match.group(0)}' are not in number order",
+                                    f"write them as [{in_order}]"))
     return problems
 
 

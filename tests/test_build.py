@@ -79,8 +79,8 @@ def test_privacy_check_catches_an_external_font_and_script(tmp_path):
 
 
 def test_an_external_image_fails_the_strict_build(project):
-    edit(project / "docs" / "outcomes.md", "## How many people get better",
-         "![A chart](https://images.example.com/chart.png)\n\n## How many people get better")
+    edit(project / "docs" / "outcomes.md", "## What affects your results",
+         "![A chart](https://images.example.com/chart.png)\n\n## What affects your results")
     assert_build_fails(project, "https://images.example.com/chart.png")
 
 

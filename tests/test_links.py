@@ -9,8 +9,8 @@ from conftest import assert_build_fails, edit
 
 
 def test_a_link_to_a_missing_page_fails_the_build(project):
-    edit(project / "docs" / "outcomes.md", "## How many people get better",
-         "See [the old page](no-such-page.md).\n\n## How many people get better")
+    edit(project / "docs" / "outcomes.md", "## What affects your results",
+         "See [the old page](no-such-page.md).\n\n## What affects your results")
     assert_build_fails(project, "Doc file 'outcomes.md' contains a link 'no-such-page.md'")
 
 
@@ -20,8 +20,8 @@ def test_a_link_to_a_missing_anchor_fails_the_build(project):
 
 
 def test_a_missing_anchor_on_the_same_page_fails_the_build(project):
-    edit(project / "docs" / "outcomes.md", "## How many people get better",
-         "Jump to [the end](#no-such-section).\n\n## How many people get better")
+    edit(project / "docs" / "outcomes.md", "## What affects your results",
+         "Jump to [the end](#no-such-section).\n\n## What affects your results")
     assert_build_fails(project, "'#no-such-section'")
 
 

@@ -187,12 +187,16 @@ def test_a_care_page_without_its_emergency_box_is_caught(project, page):
                for p in problems), problems
 
 
+def box_in(text: str, opening: str) -> str:
+    """A '!!!' box's Markdown: its opening line, the blank line and its indented list."""
+    start = text.index(opening)
+    return text[start:text.index("\n\n", text.index("\n\n", start) + 2)]
+
+
 def test_an_emergency_box_that_leaves_out_a_sign_is_caught(project):
     path = project / "docs" / "recovery.md"
     text = path.read_text(encoding="utf-8")
-    start = text.index('!!! danger "Call 911')
-    end = text.index("\n\n", text.index("\n\n", start) + 2)
-    box = text[start:end]
+    box = box_in(text, '!!! danger "Call 911')
     path.write_text(text.replace(box, box.replace("bladder", "b-l-a-d-d-e-r")), encoding="utf-8")
     assert any("docs/recovery.md:" in p and "does not mention: bladder" in p for p in problems_in(project))
 
@@ -200,9 +204,7 @@ def test_an_emergency_box_that_leaves_out_a_sign_is_caught(project):
 def test_a_same_day_box_outside_its_section_is_caught(project):
     path = project / "docs" / "complications.md"
     text = path.read_text(encoding="utf-8")
-    start = text.index('!!! warning "Call your care team the same day')
-    end = text.index("\n\n", text.index("\n\n", start) + 2)
-    box = text[start:end]
+    box = box_in(text, '!!! warning "Call your care team the same day')
     text = text.replace(box, "").replace("## What you can do", box + "\n\n## What you can do")
     path.write_text(text, encoding="utf-8")
     assert any("docs/complications.md:" in p and "move it into '## When to get help'" in p
