@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -150,13 +151,25 @@ class IconArrayExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        arrays_path = Path(self.getConfig("arrays"))
-        evidence, problems = strict_yaml.load(Path(self.getConfig("evidence")), self.getConfig("evidence"))
-        rows = {row["id"]: row for row in evidence or [] if isinstance(row, dict) and "id" in row}
-        arrays, more = load_arrays(arrays_path, self.getConfig("arrays"), rows)
-        if problems or more:
-            raise IconArrayError("; ".join(map(str, problems + more)))
+        arrays_path, evidence_path = Path(self.getConfig("arrays")), Path(self.getConfig("evidence"))
+        arrays = _arrays(arrays_path, evidence_path, _mtime(arrays_path), _mtime(evidence_path))
         md.parser.blockprocessors.register(IconArrayProcessor(md.parser, arrays), "icon_array", 105)
+
+
+def _mtime(path: Path) -> float:
+    return path.stat().st_mtime if path.exists() else 0.0
+
+
+@lru_cache(maxsize=4)
+def _arrays(arrays_path: Path, evidence_path: Path, *_mtimes: float) -> dict[str, dict]:
+    """The arrays, read once per build: engines make a new Markdown instance for every page.
+    The files' modification times are part of the key, so a live preview sees edits."""
+    evidence, problems = strict_yaml.load(evidence_path, str(evidence_path))
+    rows = {row["id"]: row for row in evidence or [] if isinstance(row, dict) and "id" in row}
+    arrays, more = load_arrays(arrays_path, str(arrays_path), rows)
+    if problems or more:
+        raise IconArrayError("; ".join(map(str, problems + more)))
+    return arrays
 
 
 def makeExtension(**kwargs) -> IconArrayExtension:  # noqa: N802 - the name Python-Markdown looks for
