@@ -13,9 +13,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GLOSSARY_PATH = ROOT / "includes" / "glossary.yml"
 GLOSSARY_PAGE = "glossary.md"
 GLOSSARY_MARKER = "<!-- glossary -->"
-FIELDS = {"term", "forms", "means", "also_called"}
-
-
 ENTRY = [Field("term"), Field("means"), Field("forms", "list", required=False),
          Field("also_called", "list", required=False)]
 

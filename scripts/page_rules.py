@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitepipeline import strict_yaml
+from sitepipeline.markdown_blocks import FENCE  # noqa: F401 - also used by citations.py
 from sitepipeline.problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "includes" / "page-schema.yml"
 
-FENCE = re.compile(r"^\s*(```|~~~)")
 H1 = re.compile(r"^#\s+\S")
 H2 = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 
