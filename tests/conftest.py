@@ -72,8 +72,14 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-CONTENT_PAGES = ("index.md", "what-is-spinal-fusion.md", "procedure.md", "outcomes.md",
-                 "recovery.md", "complications.md", "long-term-outcomes.md", "conclusions.md")
+def _content_pages() -> tuple[str, ...]:
+    """Home and every page with a handout, in booklet order (includes/page-schema.yml)."""
+    from page_rules import load_schema
+
+    return ("index.md", *load_schema()["handouts"]["pages"])
+
+
+CONTENT_PAGES = _content_pages()
 
 
 def assert_build_fails(project: Path, *messages: str) -> None:

@@ -94,9 +94,10 @@ def test_search_opens_from_the_keyboard(served):
         assert results, "typing after '/' gave no search results"
 
 
-@pytest.mark.parametrize("size, link", [(DESKTOP, '.md-nav--primary a[href="../recovery/"]'),
-                                         (PHONE, "a.md-footer__link--next")], ids=["sidebar", "next-link"])
-def test_pages_read_and_navigate_without_javascript(served, size, link):
+@pytest.mark.parametrize("size, link, title", [
+    (DESKTOP, '.md-nav--primary a[href="../recovery/"]', "Recovery stages"),
+    (PHONE, "a.md-footer__link--next", "Risks and complications")], ids=["sidebar", "next-link"])
+def test_pages_read_and_navigate_without_javascript(served, size, link, title):
     with chromium(size, javascript=False) as driver:
         driver.get(served + "outcomes/")
         assert driver.execute_script("return document.documentElement.classList.contains('no-js')")
@@ -106,7 +107,7 @@ def test_pages_read_and_navigate_without_javascript(served, size, link):
         target = driver.find_element(By.CSS_SELECTOR, link)
         driver.execute_script("arguments[0].scrollIntoView()", target)
         target.click()
-        assert driver.find_element(By.CSS_SELECTOR, "article h1").text == "Recovery stages"
+        assert driver.find_element(By.CSS_SELECTOR, "article h1").text == title
 
 
 def test_first_visit_to_every_page_is_under_the_weight_budget(built_site):
@@ -123,3 +124,19 @@ def test_the_weight_check_names_a_heavy_page(built_site, tmp_path):
     assert weights["glossary"].total > BUDGET
     assert weights["glossary"].files[0][0] == "assets/images/heavy.png"
     assert weights["outcomes"].total <= BUDGET
+
+
+def test_the_search_index_loads_only_when_the_reader_goes_to_search(served):
+    def index_requests(driver) -> int:
+        return driver.execute_script("return performance.getEntriesByType('resource')"
+                                     ".filter(e => e.name.includes('search_index.json')).length")
+
+    with chromium(PHONE) as driver:
+        driver.get(served + "recovery/")
+        time.sleep(1.5)
+        assert index_requests(driver) == 0, "a first visit should not fetch the search index"
+        ActionChains(driver).send_keys("/").perform()
+        deadline = time.monotonic() + 10
+        while index_requests(driver) == 0 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert index_requests(driver) == 1, "going to search should fetch the index once"

@@ -24,7 +24,15 @@ def mkdocs_config() -> dict:
 
 
 def nav_pages(config: dict) -> list[str]:
-    return [next(iter(item.values())) for item in config["nav"]]
+    """Every page in the nav, in order, with the pages of nav sections in place."""
+    def walk(items: list) -> list[str]:
+        pages = []
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            pages += walk(value) if isinstance(value, list) else [value]
+        return pages
+
+    return walk(config["nav"])
 
 
 def test_strict_build_passes_without_warnings(built_site):

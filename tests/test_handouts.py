@@ -56,7 +56,7 @@ def test_build_writes_every_handout_and_the_booklet(built_site):
 
 def test_every_section_in_the_schema_has_a_handout():
     sections = [path.name for path in (ROOT / "docs").glob("*.md")
-                if front_matter(path.name)["kind"] in ("section", "care-section", "decision")]
+                if front_matter(path.name)["kind"] in ("section", "care-section", "decision", "questions")]
     assert sorted(sections) == sorted(HANDOUTS)
 
 
