@@ -116,10 +116,11 @@ def qr_code(url: str) -> str:
 
 def header(section: Section, heading) -> str:
     """The title, with the page's full web address and a QR code for it beside it."""
-    return (f'<table class="handout-head"><tr><td>{heading}'
+    # The table sits in a block: a table alone cannot span the columns of a two-column page.
+    return (f'<div class="handout-top"><table class="handout-head"><tr><td>{heading}'
             f'<p class="handout-address">Read this page online: {section.url}</p></td>'
             f'<td class="handout-qr"><img src="{qr_code(section.url)}" '
-            f'alt="QR code for {section.url}"></td></tr></table>')
+            f'alt="QR code for {section.url}"></td></tr></table></div>')
 
 
 def section_html(section: Section, notes: bool) -> str:

@@ -168,8 +168,11 @@ def unexplained_words(text: str, medical_words: list[str], glossary: list[dict])
 
 
 def unexplained_key_words(text: str, explain_on_each_page: dict[str, list[str]]) -> list[str]:
-    """Key words a page uses without its own explanation (a handout has no tooltips)."""
-    flat = " ".join(text.split()).lower()
+    """Key words a page uses without its own explanation (a handout has no tooltips).
+
+    Link targets such as `complications.md#non-union` are not read, so they do not count.
+    """
+    flat = " ".join(re.sub(r"\]\([^)]*\)", "]", text).split()).lower()
     return [word for word, phrases in explain_on_each_page.items()
             if re.search(rf"\b{re.escape(word)}(?:s|e)?\b", flat)
             and not any(" ".join(phrase.split()).lower() in flat for phrase in phrases)]

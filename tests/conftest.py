@@ -82,6 +82,14 @@ def _content_pages() -> tuple[str, ...]:
 CONTENT_PAGES = _content_pages()
 
 
+def sections_of(page: str) -> list[str]:
+    """The required sections of a page's kind, in order (includes/page-schema.yml)."""
+    from page_rules import load_schema, split_front_matter
+
+    parsed, _ = split_front_matter(page, (ROOT / "docs" / page).read_text(encoding="utf-8"))
+    return load_schema()["kinds"][parsed.meta["kind"]]["sections"]
+
+
 def assert_build_fails(project: Path, *messages: str) -> None:
     """The strict build of a broken copy must stop, and its log must say each message."""
     build = run_build(project, project / "site")

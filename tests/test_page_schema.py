@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from check_pages import check_site
-from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in
+from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in, sections_of
 from page_rules import check_page, load_schema
 
 
@@ -29,8 +29,9 @@ def test_removing_every_section_heading_is_caught(project, page):
     path = project / "docs" / page
     path.write_text(re.sub(r"(?m)^## ", "", path.read_text(encoding="utf-8")), encoding="utf-8")
     problems = problems_in(project)
-    assert any(f"docs/{page}:" in p and "the required section '## Key points' is missing" in p
-               and "Fix: add a '## Key points' heading" in p for p in problems), problems
+    for section in sections_of(page):
+        assert any(f"docs/{page}:" in p and f"the required section '## {section}' is missing" in p
+                   and f"Fix: add a '## {section}' heading" in p for p in problems), (section, problems)
 
 
 def test_a_missing_section_fails_the_build_naming_file_and_fix(project):

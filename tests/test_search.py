@@ -30,9 +30,10 @@ def test_the_question_set_covers_the_site():
 
 
 # Floors the suite holds today. The target is 95% for both (scripts/search_eval.py
-# prints the score against it); the real patients' questions reach about 78%,
-# and issue 12 stays open until they reach 95%.
-FLOORS = {"search_questions.yml": 0.9, "patient_questions.yml": 0.75}
+# prints the score against it). The short searches reach about 98%; the real
+# patients' questions, long and in their own words, about 87%, and issue 12
+# stays open until they reach 95%.
+FLOORS = {"search_questions.yml": 0.95, "patient_questions.yml": 0.85}
 
 
 @pytest.mark.parametrize("questions", QUESTION_FILES, ids=lambda path: path.name)
@@ -60,7 +61,7 @@ def test_search_by_keyboard_alone_on_a_phone(built_site):
         box = driver.switch_to.active_element
         box.send_keys(Keys.CONTROL, "a")
         box.send_keys(Keys.BACKSPACE)
-        box.send_keys("back brace")
+        box.send_keys("log roll")
         time.sleep(1.0)
         ActionChains(driver).send_keys(Keys.ARROW_DOWN).perform()
         focused = driver.switch_to.active_element
