@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from check_links import check_site
+from check_links import broken_anchors, check_site
 from conftest import assert_build_fails, edit
 
 
@@ -43,3 +43,18 @@ def test_linkchecker_names_page_and_link_for_broken_links_and_anchors(built_site
     assert gone.startswith("site/outcomes/index.html:") and "'../gone/' is broken (404" in gone
     assert anchor.startswith("site/outcomes/index.html:") and "'../procedure/#no-such-anchor'" in anchor
     assert "Anchor `no-such-anchor'" in anchor
+
+
+def test_every_broken_anchor_is_named_when_several_links_reach_one_page(tmp_path):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text('<h2 id="one">One</h2>', encoding="utf-8")
+    (site / "index.html").write_text(
+        '<a href="a/">page</a>\n<a href="a/#one">good</a>\n<a href="a/#two">bad</a>\n'
+        '<a href="./a/#three">bad too</a>\n<a href="#here">same page</a>\n'
+        '<a href="https://example.org/#x">elsewhere</a>\n<a href="gone/#x">no page</a>', encoding="utf-8")
+    failures = broken_anchors(site)
+    assert [f.split(": the link ")[0] for f in failures] == ["site/index.html:3", "site/index.html:4",
+                                                             "site/index.html:5"]
+    assert "'a/#two' is broken (Anchor `two' not found)" in failures[0]
+    assert "Anchor `here' not found" in failures[2] and "Fix: point it at" in failures[2]
