@@ -31,9 +31,9 @@ def test_the_question_set_covers_the_site():
 
 # Floors the suite holds today. The target is 95% for both (scripts/search_eval.py
 # prints the score against it). The short searches reach 100%; the real
-# patients' questions, long and in their own words, about 91%, and issue 12
+# patients' questions, long and in their own words, about 93%, and issue 12
 # stays open until they reach 95%.
-FLOORS = {"search_questions.yml": 0.95, "patient_questions.yml": 0.88}
+FLOORS = {"search_questions.yml": 0.95, "patient_questions.yml": 0.9}
 
 
 @pytest.mark.parametrize("questions", QUESTION_FILES, ids=lambda path: path.name)
