@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import csv
 import io
-import posixpath
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
@@ -48,18 +47,15 @@ def _target(page: str, href: str) -> tuple[str, str] | None:
     parts = urlparse(href)
     if parts.scheme or parts.netloc or not parts.fragment:
         return None
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path))) \
-        if parts.path else page
-    if parts.path.endswith("/") or path == ".":
-        path = posixpath.join(path, "index.html") if path != "." else "index.html"
-    return path, unquote(parts.fragment)
+    return _page_path(unquote(urljoin(page, href)).lstrip("/"), ""), unquote(parts.fragment)
 
 
 def broken_anchors(site: Path) -> list[str]:
     """Every link to a part of a page (#anchor) where that page has no such id."""
     pages = {path.relative_to(site).as_posix(): BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
              for path in sorted(site.rglob("*.html"))}
-    ids = {page: {tag["id"] for tag in soup.find_all(id=True)} | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
+    ids = {page: {tag["id"] for tag in soup.find_all(id=True)}
+           | {tag["name"] for tag in soup.find_all("a", attrs={"name": True})}
            for page, soup in pages.items()}
     failures = []
     for page, soup in pages.items():

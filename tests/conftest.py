@@ -72,22 +72,17 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def _content_pages() -> tuple[str, ...]:
-    """Home and every page with a handout, in booklet order (includes/page-schema.yml)."""
-    from page_rules import load_schema
+from page_rules import load_schema, split_front_matter  # noqa: E402  (scripts/ is on the path now)
 
-    return ("index.md", *load_schema()["handouts"]["pages"])
-
-
-CONTENT_PAGES = _content_pages()
+SCHEMA = load_schema()
+# Home and every page with a handout, in booklet order (includes/page-schema.yml).
+CONTENT_PAGES = ("index.md", *SCHEMA["handouts"]["pages"])
 
 
 def sections_of(page: str) -> list[str]:
     """The required sections of a page's kind, in order (includes/page-schema.yml)."""
-    from page_rules import load_schema, split_front_matter
-
     parsed, _ = split_front_matter(page, (ROOT / "docs" / page).read_text(encoding="utf-8"))
-    return load_schema()["kinds"][parsed.meta["kind"]]["sections"]
+    return SCHEMA["kinds"][parsed.meta["kind"]]["sections"]
 
 
 def assert_build_fails(project: Path, *messages: str) -> None:

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT, edit, problems_in, run_handouts
+from conftest import ROOT, edit, problems_in, run_handouts, sections_of
 from make_handouts import make_all
 from page_rules import load_schema, site_folder as slug, split_front_matter
 
@@ -94,7 +94,7 @@ def test_handout_has_title_sections_review_date_and_address(built_site, page):
     text = pdf_text(built_site.site / "handouts" / f"{slug(page)}.pdf")
     flat = " ".join(text.split())
     assert meta["title"] in flat
-    sections = SCHEMA["kinds"][meta["kind"]]["sections"]
+    sections = sections_of(page)
     for section in sections:
         assert section in text, f"{page}: the handout has no '{section}'"
     assert text.index(sections[0]) < text.index("Sources")
