@@ -30,7 +30,8 @@ def test_the_question_set_covers_the_site():
 
 
 # The target for both sets is 95% in the top 3 (scripts/search_eval.py prints the score
-# against it). Today the short searches reach 100% and the real patients' questions 96%.
+# against it). Today the short searches reach 98% (45 of 46) and the real patients'
+# questions 95% (118 of 124).
 FLOORS = {"search_questions.yml": 0.95, "patient_questions.yml": 0.95}
 
 
