@@ -22,7 +22,7 @@ from syllables import syllables
 
 # The suite's verdict must not change with the calendar: review ages are
 # measured from this fixed day, not from today.
-TODAY = dt.date(2026, 11, 25)
+TODAY = dt.date(2026, 11, 26)
 CONFIG = load_config()
 GLOSSARY, _ = load_glossary()
 MEASURED = [p.name for p in sorted((ROOT / "docs").glob("*.md"))
