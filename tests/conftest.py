@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from sitepipeline.checks.page_rules import load_schema, split_front_matter
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
 # What a build needs; copied into a temporary folder for tests that break things.
-PROJECT_PARTS = ("docs", "includes", "overrides", "scripts", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "includes", "overrides", "mkdocs.yml")
 
 
 @dataclass
@@ -25,10 +26,12 @@ class Build:
     log: str
 
 
-def run_build(project: Path, site: Path, **env: str) -> Build:
-    """The strict build, as `make build` runs it (never with -v or -q)."""
+def run_build(project: Path, site: Path, engine: str = "mkdocs", **env: str) -> Build:
+    """The build as `make build` runs it, without the PDF handouts: the checks, the strict
+    engine build (never with -v or -q) and the steps after it."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", "sitepipeline", "build", "--engine", engine, "--site-dir", str(site),
+         "--no-handouts"],
         cwd=project, capture_output=True, text=True, timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env})
     return Build(site, result.returncode, result.stdout + result.stderr)
@@ -37,7 +40,7 @@ def run_build(project: Path, site: Path, **env: str) -> Build:
 def run_handouts(project: Path, site: Path, *args: str) -> subprocess.CompletedProcess:
     """The handout step of `make build`, with the project's own script."""
     return subprocess.run(
-        [sys.executable, str(project / "scripts" / "make_handouts.py"), str(site), *args],
+        [sys.executable, "-m", "sitepipeline", "handouts", str(site), *args],
         cwd=project, capture_output=True, text=True, timeout=600)
 
 
@@ -48,7 +51,7 @@ def built_site(tmp_path_factory) -> Build:
     assert build.returncode == 0, f"the strict build failed:\n{build.log}"
     handouts = run_handouts(ROOT, build.site)
     assert handouts.returncode == 0, f"the handouts failed:\n{handouts.stdout}{handouts.stderr}"
-    build.log += handouts.stdout
+    build.log += handouts.stdout + handouts.stderr
     return build
 
 
@@ -72,8 +75,6 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-from page_rules import load_schema, split_front_matter  # noqa: E402  (scripts/ is on the path now)
-
 SCHEMA = load_schema()
 # Home and every page with a handout, in booklet order (includes/page-schema.yml).
 CONTENT_PAGES = ("index.md", *SCHEMA["handouts"]["pages"])
@@ -94,7 +95,24 @@ def assert_build_fails(project: Path, *messages: str) -> None:
 
 
 def problems_in(project: Path) -> list[str]:
-    """What scripts/check_pages.py reports for a copy of the project."""
-    from check_pages import check_site
+    """What the pre-build check (python -m sitepipeline check) reports for a copy of the project."""
+    from sitepipeline.checks.site import check_site
 
     return [str(problem) for problem in check_site(project / "docs")]
+
+
+# `make check` runs the tests that examine the real pages and data without a browser, in
+# under a minute: schema, citations, evidence, strict data, glossary, reading level, seed
+# facts, patients' questions, icon arrays. Its one build (the built_site fixture) is the
+# strict build with the handouts, so handout page limits are checked too. Tests of the
+# checkers on broken copies of the project, rendering details and browser tests run in
+# `make test`.
+CONTENT_FILES = {"test_page_schema.py", "test_citations.py", "test_evidence.py", "test_strict_data.py",
+                 "test_glossary_tooltips.py", "test_plain_language.py", "test_seed_facts.py",
+                 "test_patient_questions.py", "test_icon_arrays.py", "test_readme.py"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in CONTENT_FILES and "project" not in item.fixturenames:
+            item.add_marker(pytest.mark.content)

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from sitepipeline.problems import Problem
 
 
 class LineDict(dict):

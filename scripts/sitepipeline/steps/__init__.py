@@ -1,0 +1,1 @@
+"""Steps after the engine: _headers and robots.txt, the PDF handouts and booklet."""
