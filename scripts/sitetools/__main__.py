@@ -10,7 +10,7 @@ TOOLS = {
     "page-report": ("sitetools.page_report", "one page's problems and reading level: page-report docs/page.md"),
     "links": ("sitetools.check_links", "linkchecker over the built site: links site"),
     "privacy": ("sitetools.check_privacy", "nothing fetched from another host: privacy site"),
-    "lighthouse": ("sitetools.lighthouse", "Lighthouse performance, median of three runs: lighthouse site"),
+    "lighthouse": ("sitetools.lighthouse", "Lighthouse scores; a page below 95 is run five times, median: lighthouse site"),
     "weight": ("sitetools.page_weight", "first-visit weight per page: weight site"),
     "search-eval": ("sitetools.search_eval", "patients' questions typed into search: search-eval site"),
     "patient-questions": ("sitetools.patient_questions", "every question has an answering heading"),
