@@ -94,6 +94,32 @@ def test_search_opens_from_the_keyboard(served):
         assert results, "typing after '/' gave no search results"
 
 
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone-375px", "desktop-1280px"])
+def test_the_engine_script_starts_on_the_first_touch_and_the_page_looks_the_same(served, size):
+    script = "return performance.getEntriesByType('resource').filter(e => e.name.includes('/bundle.')).length"
+    state = """const box = el => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; };
+    return {classes: document.documentElement.className,
+            search: Math.max(...[...document.querySelectorAll('.md-search__form, .md-header__button[for=__search]')]
+                             .map(el => el.getBoundingClientRect().width)),
+            title: box(document.querySelector('article h1')), nav: box(document.querySelector('.md-nav--primary'))};"""
+    with chromium(size) as driver:
+        driver.get(served + "recovery/")
+        time.sleep(1.0)
+        before = driver.execute_script(state)
+        assert driver.execute_script(script) == 0, "the engine's script should wait for the reader"
+        assert before["classes"].split() == ["js", "starting"]
+        ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, "article h1")).click().perform()
+        deadline = time.monotonic() + 10
+        while "starting" in driver.execute_script(state)["classes"] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        after = driver.execute_script(state)
+        assert driver.execute_script(script) == 1
+        assert "js" in after["classes"].split() and "starting" not in after["classes"]
+        assert console_errors(driver) == []
+    assert before["search"] > 0, "the search box or button shows before the script starts"
+    assert before["title"] == after["title"], "the page must not move when the script starts"
+
+
 @pytest.mark.parametrize("size, link, title", [
     (DESKTOP, '.md-nav--primary a[href="../recovery/"]', "Recovery stages"),
     (PHONE, "a.md-footer__link--next", "Risks and complications")], ids=["sidebar", "next-link"])

@@ -6,6 +6,10 @@
   (templates get the date as it is written in the front matter; MiniJinja
   cannot call strftime).
 - Material's search dialog gets an accessible name (axe: aria-dialog-name).
+- The engine's script starts on the reader's first key, touch, click, scroll or
+  mouse move, not at load (start_on_interaction.js says why). A line in the
+  head swaps the engine's "no-js" class for "js starting" first, so the page is
+  laid out as it will be with the script; with JavaScript off it stays "no-js".
 
 It edits the HTML as text, touching only what it adds, and can run twice.
 """
@@ -25,6 +29,10 @@ SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"
 NAMED_DIALOG = SEARCH_DIALOG[:-1] + ' aria-label="Search this site">'
 REVIEW_DATE = re.compile(r'(<time datetime="(\d{4}-\d\d-\d\d)">)\2(</time>)')
 FIRST_TITLE_END = re.compile(r"</h1>")
+ENGINE_SCRIPT = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+# Inlined into every page without its comments, so the page does not wait for another file.
+STARTER = "\n".join(line for line in Path(__file__).with_name("start_on_interaction.js")
+                    .read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//"))
 
 
 class FinishError(Exception):
@@ -52,6 +60,18 @@ def readable_date(match: re.Match) -> str:
     return f"{match.group(1)}{day.day} {day:%B %Y}{match.group(3)}"
 
 
+HEAD = "<head>"
+JS_STARTING = ('<script>document.documentElement.className = '
+               'document.documentElement.className.replace("no-js", "js starting")</script>')
+
+
+def start_on_interaction(html: str) -> str:
+    if not ENGINE_SCRIPT.search(html):
+        return html
+    html = ENGINE_SCRIPT.sub(lambda match: f'<script data-src="{match.group(1)}">\n{STARTER}</script>', html)
+    return html.replace(HEAD, HEAD + JS_STARTING, 1)
+
+
 def finish(site: Path, handout_pages: list[str], words: dict[str, str], booklet: str = "booklet.pdf",
            handout_folder: str = "handouts") -> int:
     """Finish every built page; return how many were changed. `words` holds the buttons'
@@ -72,6 +92,7 @@ def finish(site: Path, handout_pages: list[str], words: dict[str, str], booklet:
             html = add_buttons(html, links[path], path.relative_to(site).as_posix())
         html = REVIEW_DATE.sub(readable_date, html)
         html = html.replace(SEARCH_DIALOG, NAMED_DIALOG)
+        html = start_on_interaction(html)
         if html != original:
             path.write_text(html, encoding="utf-8")
             changed += 1
