@@ -16,19 +16,19 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
-from sitepipeline.steps.hosting_files import parse_headers
+from sitepipeline.steps.hosting_files import headers_for, parse_headers
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
+    rules: dict[str, dict[str, str]] = {}
 
     def end_headers(self):
         # linkchecker waits between requests to one host unless the server
         # sends this header; without it a full check takes minutes.
         self.send_header("LinkChecker", "allowed")
-        for name, value in self.extra_headers.items():
+        for name, value in headers_for(self.rules, self.path.split("?")[0]).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -76,7 +76,7 @@ def serve(directory: Path):
     """Serve a directory on an ephemeral port of 127.0.0.1; yield its base URL."""
     headers_path = Path(directory) / "_headers"
     rules = parse_headers(headers_path.read_text(encoding="utf-8")) if headers_path.is_file() else {}
-    handler_class = type("Handler", (_Handler,), {"extra_headers": rules.get("/*", {})})
+    handler_class = type("Handler", (_Handler,), {"rules": rules})
     handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

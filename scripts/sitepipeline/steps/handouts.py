@@ -16,8 +16,9 @@ A handout longer than its page limit stops the script with an error that
 names the page and its page count.
 
 For speed, the handouts are laid out in two processes (the test machines have
-two cores), and the booklet is put together from the handout PDFs rather than
-laid out a second time.
+two cores). The booklet lays each section out again with its booklet page
+numbers and writes every page as one document (WeasyPrint's Document.copy), so
+each font is embedded once, not once per section.
 """
 
 from __future__ import annotations
@@ -31,15 +32,11 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html import escape
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import segno
 from bs4 import BeautifulSoup
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import NameObject, TextStringObject
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -60,6 +57,8 @@ WORDS = {
     "notes": "Notes",
     "handout_button": "Print handout (PDF)",
     "booklet_button": "Print all sections as a booklet (PDF)",
+    "booklet_page": "Booklet page",
+    "of": "of",
 }
 _WORDS: dict[str, str] = dict(WORDS)  # set before the worker processes fork, so they share it
 
@@ -67,7 +66,6 @@ _WORDS: dict[str, str] = dict(WORDS)  # set before the worker processes fork, so
 def words(schema: dict) -> dict[str, str]:
     return {**WORDS, **((schema.get("handouts") or {}).get("words") or {})}
 WORKERS = 2
-PX_TO_PT = 0.75  # WeasyPrint measures in CSS pixels, PDF in points
 
 
 class HandoutError(Exception):
@@ -92,6 +90,7 @@ class Result:
     seconds: float
     title: str = ""  # a handout's page title and web address, for the booklet
     url: str = ""
+    notes: bool = False  # whether its notes box fitted
 
 
 def built_section(site: Path, page: str) -> Path:
@@ -180,9 +179,11 @@ def lay_out(section: Section, sheets: list[CSS], notes: bool):
 def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
     start = time.perf_counter()
     # Room for the clinician's notes where it fits; never at the cost of the limit.
-    rendered = lay_out(section, sheets, notes=True)
+    notes = True
+    rendered = lay_out(section, sheets, notes)
     if len(rendered.pages) > section.limit:
-        rendered = lay_out(section, sheets, notes=False)
+        notes = False
+        rendered = lay_out(section, sheets, notes)
     if len(rendered.pages) > section.limit:
         raise HandoutError(
             f"{section.source}: the handout is {len(rendered.pages)} pages, over its limit of "
@@ -190,51 +191,55 @@ def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
             "includes/page-schema.yml (never above max_pages)")
     path = out / f"{section.slug}.pdf"
     rendered.write_pdf(path)
-    return Result(path.name, len(rendered.pages), time.perf_counter() - start, section.title, section.url)
+    return Result(path.name, len(rendered.pages), time.perf_counter() - start, section.title, section.url, notes)
 
 
-def booklet_frame(handouts: list[Result], sheets: list[CSS], base: Path):
-    """The booklet's cover and contents, then one empty page for each handout page
-    that carries the booklet's page number (print.css, "The booklet")."""
+def booklet_numbers(first: int, total: int) -> CSS:
+    """Each page's number in the booklet, at its top right: the booklet's pages are counted on
+    from `first` (print.css styles the box; the section's own "Page X of Y" stays)."""
+    label = f'"{_WORDS["booklet_page"]} " counter(booklet) " {_WORDS["of"]} {total}"'
+    return CSS(string=f"@page {{ counter-increment: booklet; @top-right {{ content: {label}; }} }} "
+                      f"@page :first {{ counter-reset: booklet {first - 1}; }}", font_config=FONTS)
+
+
+def booklet_front(handouts: list[Result], starts: list[int], total: int, sheets: list[CSS], base: Path):
+    """The booklet's cover and contents, each section's first page number written in."""
     address = handouts[0].url.rsplit("/", 2)[0] + "/"
-    toc = "".join(f'<li><a href="#section-{number}">{escape(h.title)}</a></li>'
-                  for number, h in enumerate(handouts))
-    pages = "".join(f'<div class="booklet-page" id="section-{number}"></div>'
-                    + '<div class="booklet-page"></div>' * (h.pages - 1) for number, h in enumerate(handouts))
+    toc = "".join(f'<li><a href="#booklet-section-{number}" data-page="{start}">{escape(h.title)}</a></li>'
+                  for number, (h, start) in enumerate(zip(handouts, starts)))
     notice = f"<p>{escape(_WORDS['booklet_notice'])}</p>" if _WORDS["booklet_notice"] else ""
     body = (f'<section class="booklet-cover"><h1>{escape(_WORDS["booklet_title"])}</h1>'
             f"<p>{escape(_WORDS['booklet_from'])} {address}</p>{notice}</section>"
-            f'<nav class="booklet-toc"><h2>{escape(_WORDS["contents"])}</h2><ol>{toc}</ol></nav>{pages}')
-    return render(document(_WORDS["booklet_title"], body, html_class="booklet-frame"), base, sheets)
+            f'<nav class="booklet-toc"><h2>{escape(_WORDS["contents"])}</h2><ol>{toc}</ol></nav>')
+    return render(document(_WORDS["booklet_title"], body, html_class="booklet-front"), base,
+                  sheets + [booklet_numbers(1, total)])
 
 
-def make_booklet(site: Path, handouts: list[Result], sheets: list[CSS], out: Path) -> Result:
+def make_booklet(site: Path, handouts: list[Result], sections: list[Section], sheets: list[CSS],
+                 out: Path) -> Result:
+    """The cover, the contents, then every section laid out again with its booklet page numbers,
+    all written as one PDF, so that each font is embedded once (Document.copy)."""
     start = time.perf_counter()
-    frame = booklet_frame(handouts, sheets, site / "index.html")
-    front = len(frame.pages) - sum(h.pages for h in handouts)  # the cover and contents
-    frame_pdf = PdfReader(BytesIO(frame.write_pdf()))
-    booklet = PdfWriter()
-    booklet.append(frame_pdf, pages=(0, front), import_outline=False, excluded_fields=["/Annots"])
-    for handout in handouts:
-        booklet.append(out / handout.name)  # its pages, links and bookmarks
-    for number in range(front, len(booklet.pages)):
-        page = booklet.pages[number]
-        page.merge_page(frame_pdf.pages[number], over=True)
-        page.compress_content_streams()  # merging left them uncompressed
-    # The contents lines link to the page where each section starts.
-    starts = {anchor: number for number, page in enumerate(frame.pages) for anchor in page.anchors}
-    for number, page in enumerate(frame.pages[:front]):
-        height = float(booklet.pages[number].mediabox.height)
-        for kind, target, (left, top, right, bottom), _ in page.links:
-            if kind == "internal" and target in starts:
-                rect = (left * PX_TO_PT, height - bottom * PX_TO_PT,
-                        right * PX_TO_PT, height - top * PX_TO_PT)
-                booklet.add_annotation(number, Link(rect=rect, target_page_index=starts[target]))
-    booklet.add_metadata({"/Title": _WORDS["booklet_title"], "/Producer": frame_pdf.metadata["/Producer"]})
-    booklet.root_object[NameObject("/Lang")] = TextStringObject(_WORDS["language"])
+    front_pages = 2
+    while True:  # the contents' length decides where the sections start
+        total = front_pages + sum(h.pages for h in handouts)
+        starts = [front_pages + 1 + sum(h.pages for h in handouts[:n]) for n in range(len(handouts))]
+        front = booklet_front(handouts, starts, total, sheets, site / "index.html")
+        if len(front.pages) == front_pages:
+            break
+        front_pages = len(front.pages)
+    pages = list(front.pages)
+    for number, (section, handout, first) in enumerate(zip(sections, handouts, starts)):
+        body = section_html(section, handout.notes).replace(
+            '<div class="handout-top">', f'<div class="handout-top" id="booklet-section-{number}">', 1)
+        laid_out = render(document(section.title, body), section.path, sheets + [booklet_numbers(first, total)])
+        if len(laid_out.pages) != handout.pages:
+            raise HandoutError(f"{section.source}: {len(laid_out.pages)} pages in the booklet but "
+                               f"{handout.pages} in its handout. Fix: print.css must lay both out alike")
+        pages += laid_out.pages
     path = out / "booklet.pdf"
-    booklet.write(path)
-    return Result(path.name, len(booklet.pages), time.perf_counter() - start)
+    front.copy(pages).write_pdf(path)
+    return Result(path.name, len(pages), time.perf_counter() - start)
 
 
 _SHEETS: list[CSS] = []  # made before the worker processes fork, so they share it
@@ -288,7 +293,8 @@ def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict 
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
-    result = make_booklet(site, results, _SHEETS, out)
+    sections = [read_section(site, page, limit) for page, limit in pages.items()]
+    result = make_booklet(site, results, sections, _SHEETS, out)
     echo(f"booklet: {result.name}, {result.pages} pages ({paper}), {result.seconds:.1f} s")
     results.append(result)
     return results

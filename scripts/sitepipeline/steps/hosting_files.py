@@ -9,19 +9,30 @@ Content-Security-Policy: everything from the site itself, nothing from any
 other host. Material for MkDocs puts three small inline scripts in every page;
 they are allowed by their SHA-256 hashes, which this script computes from the
 built pages, so no other inline script can run.
+
+It also sets how long a browser keeps each file, so that a repeat visit costs
+almost nothing: a file whose name carries a fingerprint of its content (the
+engine's bundle.a5f9d56c.min.js) never changes, so it is kept for a year; a
+page is kept for 5 minutes, so a corrected page reaches readers quickly. Other
+files get the host's default (checked again on each visit). Each address gets
+at most one Cache-Control rule: Cloudflare joins the values of two matching rules.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import sys
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
 HEADERS_FILE = "_headers"
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")
+KEEP_FINGERPRINTED = "public, max-age=31536000, immutable"
+KEEP_PAGE = "public, max-age=300"
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -51,7 +62,26 @@ def content_security_policy(hashes: list[str]) -> str:
     ])
 
 
-def headers_file(hashes: list[str]) -> str:
+def fingerprinted_files(site: Path) -> list[str]:
+    return sorted("/" + p.relative_to(site).as_posix() for p in site.rglob("*")
+                  if p.is_file() and FINGERPRINTED.search(p.name))
+
+
+def page_addresses(site: Path) -> list[str]:
+    folders = (p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    return sorted("/" if folder == "." else f"/{folder}/" for folder in folders) + ["/404.html"]
+
+
+def cache_rules(site: Path, base: str = "/") -> list[str]:
+    prefix = base.rstrip("/")
+    lines = []
+    for paths, lifetime in ((fingerprinted_files(site), KEEP_FINGERPRINTED), (page_addresses(site), KEEP_PAGE)):
+        for path in paths:
+            lines += [prefix + path, f"  Cache-Control: {lifetime}"]
+    return lines
+
+
+def headers_file(hashes: list[str], caching: list[str] | None = None) -> str:
     return "\n".join([
         "# Security and privacy headers for every page (Netlify / Cloudflare Pages format).",
         "# Written by scripts/sitepipeline/steps/hosting_files.py: do not edit by hand.",
@@ -60,6 +90,7 @@ def headers_file(hashes: list[str]) -> str:
         "  Referrer-Policy: no-referrer",
         "  X-Content-Type-Options: nosniff",
         "  Permissions-Policy: camera=(), microphone=(), geolocation=()",
+        *(["# How long a browser keeps each file (see hosting_files.py)."] + caching if caching else []),
         "",
     ])
 
@@ -83,8 +114,36 @@ def parse_headers(text: str) -> dict[str, dict[str, str]]:
     return rules
 
 
+def headers_for(rules: dict[str, dict[str, str]], path: str) -> dict[str, str]:
+    """The headers a host sends for one address: every rule that matches it ("/*" matches all)."""
+    headers: dict[str, str] = {}
+    for pattern, values in rules.items():
+        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+            headers.update(values)
+    return headers
+
+
+def caching_problems(site: Path, rules: dict[str, dict[str, str]]) -> list[str]:
+    """Files kept too long or not long enough by a _headers file's rules, and doubled rules."""
+    problems = []
+    for path in page_addresses(site) + fingerprinted_files(site) + ["/assets/stylesheets/site.css"]:
+        matching = [pattern for pattern, values in rules.items() if "Cache-Control" in values
+                    and (pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])))]
+        keep = headers_for(rules, path).get("Cache-Control", "")
+        wanted = (KEEP_FINGERPRINTED if FINGERPRINTED.search(path) else
+                  KEEP_PAGE if path.endswith("/") or path == "/404.html" else "")
+        if len(matching) > 1:
+            problems.append(f"{path}: {len(matching)} rules set Cache-Control ({', '.join(matching)}); "
+                            "a host joins them. Fix: one rule per address")
+        elif keep != wanted:
+            problems.append(f"{path}: Cache-Control is {keep or 'not set'!r}, wanted {wanted or 'not set'!r}. "
+                            "Fix: write _headers with hosting_files.py")
+    return problems
+
+
 def write(site: Path, site_url: str) -> None:
-    (site / HEADERS_FILE).write_text(headers_file(inline_script_hashes(site)), encoding="utf-8")
+    caching = cache_rules(site, urlparse(site_url).path or "/")
+    (site / HEADERS_FILE).write_text(headers_file(inline_script_hashes(site), caching), encoding="utf-8")
     (site / "robots.txt").write_text(robots_file(site_url), encoding="utf-8")
 
 

@@ -151,14 +151,29 @@ def test_booklet_pages_are_the_handout_pages_numbered_in_the_booklet(built_site)
         for handout_page in handout.pages:
             number += 1
             text = booklet.pages[number - 1].extract_text()
-            assert handout_page.extract_text() in text, (page, number)
-            assert f"Booklet page {number} of {len(booklet.pages)}" in text, (page, number)
+            label = f"Booklet page {number} of {len(booklet.pages)}\n"
+            assert label in text, (page, number)
+            assert text.replace(label, "") == handout_page.extract_text(), (page, number)
+
+
+def test_booklet_embeds_each_font_once(built_site):
+    booklet = PdfReader(built_site.site / "handouts" / "booklet.pdf")
+    files = {}
+    for page in booklet.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font
+                          else font)["/FontDescriptor"].get_object()
+            embedded = next(descriptor.raw_get(key) for key in ("/FontFile", "/FontFile2", "/FontFile3") if key in descriptor)
+            files.setdefault(font["/BaseFont"].split("+")[-1], set()).add(embedded.idnum)
+    assert files and all(len(ids) == 1 for ids in files.values()), files
 
 
 def test_booklet_contents_link_to_each_section_and_bookmark_it(built_site):
     booklet = PdfReader(built_site.site / "handouts" / "booklet.pdf")
     contents = booklet.pages[1]
-    targets = {booklet.get_page_number(link.get_object()["/Dest"][0].get_object()) + 1
+    named = booklet.named_destinations
+    targets = {booklet.get_page_number(named[link.get_object()["/Dest"]].page) + 1
                for link in contents.get("/Annots", [])}
     starts = {int(line.rstrip().split()[-1]) for line in contents.extract_text().splitlines()
               if any(line.startswith(front_matter(page)["title"]) for page in HANDOUTS)}

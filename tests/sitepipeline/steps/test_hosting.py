@@ -6,13 +6,14 @@ import re
 import shutil
 import subprocess
 import time
+import urllib.request
 
 import yaml
 from bs4 import BeautifulSoup
 
 from sitetools.browser import DESKTOP, chromium, console_errors
 from conftest import ROOT, edit
-from sitepipeline.steps.hosting_files import parse_headers
+from sitepipeline.steps.hosting_files import KEEP_FINGERPRINTED, caching_problems, parse_headers
 from sitetools.serve_site import serve
 
 
@@ -43,6 +44,34 @@ def test_pages_work_under_the_policy_and_it_blocks_injected_scripts(built_site, 
         errors = console_errors(driver)
         assert driver.title != "injected"
     assert any("Content Security Policy" in error for error in errors), errors
+
+
+def test_fingerprinted_files_are_kept_a_year_and_pages_five_minutes(built_site):
+    rules = parse_headers((built_site.site / "_headers").read_text(encoding="utf-8"))
+    assert caching_problems(built_site.site, rules) == []
+    assert any(pattern.endswith(".min.js") for pattern in rules), "the engine's bundle should be listed"
+
+
+def test_the_cache_check_names_a_file_kept_too_long_a_missing_page_and_a_doubled_rule(built_site):
+    rules = parse_headers((built_site.site / "_headers").read_text(encoding="utf-8"))
+    rules["/assets/stylesheets/site.css"] = {"Cache-Control": KEEP_FINGERPRINTED}
+    del rules["/outcomes/"]
+    bundle = next(pattern for pattern in rules if pattern.endswith(".min.js"))
+    rules["/assets/*"] = {"Cache-Control": "no-store"}
+    problems = "\n".join(caching_problems(built_site.site, rules))
+    assert "/assets/stylesheets/site.css: 2 rules set Cache-Control" in problems
+    assert "/outcomes/: Cache-Control is 'not set', wanted 'public, max-age=300'" in problems
+    assert f"{bundle}: 2 rules set Cache-Control" in problems
+
+
+def test_the_local_server_sends_each_file_its_lifetime(built_site):
+    rules = parse_headers((built_site.site / "_headers").read_text(encoding="utf-8"))
+    bundle = next(pattern for pattern in rules if pattern.endswith(".min.js"))
+    with serve(built_site.site) as base:
+        page = urllib.request.urlopen(base + "outcomes/").headers
+        script = urllib.request.urlopen(base + bundle.lstrip("/")).headers
+    assert page["Cache-Control"] == "public, max-age=300" and "Content-Security-Policy" in page
+    assert script["Cache-Control"] == KEEP_FINGERPRINTED
 
 
 def test_robots_and_sitemap_use_absolute_addresses(built_site):
