@@ -137,6 +137,8 @@ handouts:
     qr_code: QR code for
     notes: Your notes
     handout_button: Print this leaflet
+    card_button: Print the one-page summary
+    card_sources: Sources are listed on the leaflet and online at
     booklet_button: Print every leaflet
   pages:
     after.md: 1
@@ -185,7 +187,8 @@ def test_a_site_on_another_subject_builds_on_both_engines(knee_site, tmp_path, e
     assert [li.get_text(" ", strip=True)[:2] for li in article.select("ol.sources li")] == ["1."]
     assert article.select_one("abbr")["title"].startswith("a part of the body")
     assert article.select_one("input[type=checkbox]")["aria-label"] == "Put ice on your knee."
-    assert [a.get_text() for a in article.select(".handout-link a")] == ["Print this leaflet"]
+    assert [a.get_text() for a in article.select(".handout-link a")] == ["Print this leaflet",
+                                                                         "Print the one-page summary"]
     home = BeautifulSoup((build.site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a.get_text() for a in home.select(".handout-link a")] == ["Print every leaflet"]
     assert "Nothing on this page comes from a study." not in article.get_text()
@@ -208,3 +211,5 @@ def test_its_handouts_use_its_own_words(knee_site, tmp_path):
     assert "Knee care leaflets" in cover and "In this booklet" in cover and "spinal" not in cover.lower()
     leaflet = PdfReader(build.site / "handouts" / "after.pdf").pages[0].extract_text()
     assert "Online at:" in leaflet
+    card = PdfReader(build.site / "handouts" / "after-card.pdf").pages[0].extract_text()
+    assert "Online at:" in card and "spinal" not in card.lower()

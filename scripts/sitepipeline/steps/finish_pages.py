@@ -1,7 +1,7 @@
 """Finish the built pages, whichever engine built them.
 
-- Each page with a handout gets its "Print handout (PDF)" button under its
-  title; the home page gets the booklet's. The list is the schema's handouts.
+- Each page with a handout gets its "Print handout (PDF)" and "Print summary
+  card (PDF)" buttons under its title; the home page gets the booklet's. The list is the schema's handouts.
 - Review dates are written out for readers: 2026-11-26 becomes 26 November 2026
   (templates get the date as it is written in the front matter; MiniJinja
   cannot call strftime).
@@ -83,7 +83,8 @@ def finish(site: Path, handout_pages: list[str], words: dict[str, str], booklet:
             raise FinishError(f"docs/{page}: it has a handout but was not built. Fix: run the build first")
         here = site_folder(page) or "."
         href = posixpath.relpath(f"{handout_folder}/{site_folder(page)}.pdf", here)
-        links[path] = [(href, words["handout_button"])]
+        card = posixpath.relpath(f"{handout_folder}/{site_folder(page)}-card.pdf", here)
+        links[path] = [(href, words["handout_button"]), (card, words["card_button"])]
     links[site / "index.html"] = [(f"{handout_folder}/{booklet}", words["booklet_button"])]
     changed = 0
     for path in sorted(site.rglob("*.html")):

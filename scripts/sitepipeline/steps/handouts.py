@@ -59,6 +59,8 @@ WORDS = {
     "booklet_button": "Print all sections as a booklet (PDF)",
     "booklet_page": "Booklet page",
     "of": "of",
+    "card_button": "Print summary card (PDF)",
+    "card_sources": "The small numbers point to the sources, listed in the full handout and online at",
 }
 _WORDS: dict[str, str] = dict(WORDS)  # set before the worker processes fork, so they share it
 
@@ -255,6 +257,11 @@ def _handout_job(site: Path, page: str, limit: int, out: Path) -> Result:
     return make_handout(read_section(site, page, limit), _SHEETS, out)
 
 
+def _card_job(site: Path, page: str, out: Path, sections: tuple[str, ...]) -> Result:
+    from sitepipeline.steps.cards import make_card  # cards.py builds on this module
+    return make_card(read_section(site, page, 1), _SHEETS, out, sections)
+
+
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
@@ -282,19 +289,26 @@ def make_all(site: Path, paper: str = "", out: Path | None = None, schema: dict 
     for page in pages:  # before any work starts
         built_section(site, page)
     results = []
+    card_sections = tuple((schema.get("handouts") or {}).get("card_sections") or ("Key points", "What you can do"))
     with worker_pool(site, paper, (schema.get("handouts") or {}).get("stylesheets")) as pool:
         jobs = [pool.submit(_handout_job, site, page, limit, out) for page, limit in pages.items()]
+        cards = [pool.submit(_card_job, site, page, out, card_sections) for page in pages]
         try:
             for number, job in enumerate(jobs, start=1):
                 result = job.result()
                 echo(f"handout {number}/{len(jobs)}: {result.name}, {result.pages} pages "
                      f"({paper}), {result.seconds:.1f} s")
                 results.append(result)
+            handout_results = list(results)
+            for job in cards:
+                result = job.result()
+                echo(f"summary card: {result.name}, {result.pages} page ({paper}), {result.seconds:.1f} s")
+                results.append(result)
         except BaseException:
             pool.shutdown(cancel_futures=True)
             raise
     sections = [read_section(site, page, limit) for page, limit in pages.items()]
-    result = make_booklet(site, results, sections, _SHEETS, out)
+    result = make_booklet(site, handout_results, sections, _SHEETS, out)
     echo(f"booklet: {result.name}, {result.pages} pages ({paper}), {result.seconds:.1f} s")
     results.append(result)
     return results
@@ -316,7 +330,9 @@ def main(argv: list[str]) -> int:
     except HandoutError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"{len(results) - 1} handouts and 1 booklet written in {time.perf_counter() - start:.1f} s")
+    cards = sum(result.name.endswith("-card.pdf") for result in results)
+    print(f"{len(results) - cards - 1} handouts, {cards} summary cards and 1 booklet written in "
+          f"{time.perf_counter() - start:.1f} s")
     return 0
 
 

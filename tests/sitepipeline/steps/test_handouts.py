@@ -65,7 +65,7 @@ def test_build_writes_every_handout_and_the_booklet(built_site):
         assert (built_site.site / "handouts" / f"{slug(page)}.pdf").is_file(), page
     assert (built_site.site / "handouts" / "booklet.pdf").is_file()
     assert f"handout 1/{len(HANDOUTS)}: " in built_site.log
-    assert f"{len(HANDOUTS)} handouts and 1 booklet written in" in built_site.log
+    assert f"{len(HANDOUTS)} handouts, {len(HANDOUTS)} summary cards and 1 booklet written in" in built_site.log
 
 
 def test_every_section_in_the_schema_has_a_handout():
@@ -82,10 +82,13 @@ def test_handout_fits_its_limit_on_letter(built_site, page):
 
 def test_handouts_fit_their_limits_on_a4(built_site, tmp_path):
     results = make_all(built_site.site, "a4", tmp_path, echo=lambda line: None)
-    assert len(results) == len(HANDOUTS) + 1
-    for page, result in zip(HANDOUTS, results[:-1], strict=True):
+    assert len(results) == 2 * len(HANDOUTS) + 1
+    for page, result in zip(HANDOUTS, results[:len(HANDOUTS)], strict=True):
         assert result.name == f"{slug(page)}.pdf"
         assert len(PdfReader(tmp_path / result.name).pages) == result.pages <= HANDOUTS[page]
+    for page, card in zip(HANDOUTS, results[len(HANDOUTS):-1], strict=True):
+        assert card.name == f"{slug(page)}-card.pdf"
+        assert len(PdfReader(tmp_path / card.name).pages) == card.pages == 1, "a summary card is one page on A4"
 
 
 @pytest.mark.parametrize("page", HANDOUTS)
@@ -213,9 +216,10 @@ def test_every_handout_page_links_to_its_pdf(built_site):
 
 
 def test_page_one_of_each_handout_as_png_for_a_look(built_site):
-    """Writes test-artifacts/handouts/*.png: look at them before changing print styles."""
+    """Writes test-artifacts/handouts/*.png (handouts, summary cards, booklet): look at them
+    before changing print styles."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    for name in [slug(p) for p in HANDOUTS] + ["booklet"]:
+    for name in [slug(p) for p in HANDOUTS] + [f"{slug(p)}-card" for p in HANDOUTS] + ["booklet"]:
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
                         str(built_site.site / "handouts" / f"{name}.pdf"), str(ARTIFACTS / name)],
                        check=True, timeout=60)
