@@ -48,6 +48,12 @@ def chromium(size: tuple[int, int] = DESKTOP, javascript: bool = True):
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     # An explicit driver path: Selenium never tries to download one.
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    # Headless Chromium will not make a window narrower than 500 px: emulate the size
+    # itself, as a phone (touch, the page's viewport meta) below 600 px.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": size[0] < 600})
+    if size[0] < 600:
+        driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True, "maxTouchPoints": 5})
     try:
         yield driver
     finally:
