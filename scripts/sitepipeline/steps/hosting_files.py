@@ -6,9 +6,9 @@ The build (python -m sitepipeline build) runs it after the engine.
 
 _headers (read by Netlify, Cloudflare Pages and similar hosts) sets a strict
 Content-Security-Policy: everything from the site itself, nothing from any
-other host. Material for MkDocs puts three small inline scripts in every page;
-they are allowed by their SHA-256 hashes, which this script computes from the
-built pages, so no other inline script can run.
+other host. The engine and the finish_pages step put a few small inline
+scripts in every page; they are allowed by their SHA-256 hashes, which this
+script computes from the built pages, so no other inline script can run.
 
 It also sets how long a browser keeps each file, so that a repeat visit costs
 almost nothing: a file whose name carries a fingerprint of its content (the
