@@ -130,19 +130,20 @@ def qr_code(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def header(section: Section, heading) -> str:
+def header(section: Section, heading, anchor: str = "") -> str:
     """The title, with the page's full web address and a QR code for it beside it."""
     # The table sits in a block: a table alone cannot span the columns of a two-column page.
-    return (f'<div class="handout-top"><table class="handout-head"><tr><td>{heading}'
+    anchor = f' id="{anchor}"' if anchor else ""
+    return (f'<div class="handout-top"{anchor}><table class="handout-head"><tr><td>{heading}'
             f'<p class="handout-address">{escape(_WORDS["read_online"])} {section.url}</p></td>'
             f'<td class="handout-qr"><img src="{qr_code(section.url)}" '
             f'alt="{escape(_WORDS["qr_code"])} {section.url}"></td></tr></table></div>')
 
 
-def section_html(section: Section, notes: bool) -> str:
+def section_html(section: Section, notes: bool, anchor: str = "") -> str:
     article = copy.copy(section.article)
     heading = article.find("h1")
-    heading.replace_with(BeautifulSoup(header(section, str(heading)), "html.parser"))
+    heading.replace_with(BeautifulSoup(header(section, str(heading), anchor), "html.parser"))
     body = article.decode_contents()
     if notes:
         body += f'<section class="handout-notes"><h2>{escape(_WORDS["notes"])}</h2></section>'
@@ -174,8 +175,8 @@ def render(html: str, base: Path, sheets: list[CSS]):
     return HTML(string=html, base_url=str(base)).render(stylesheets=sheets, font_config=FONTS)
 
 
-def lay_out(section: Section, sheets: list[CSS], notes: bool):
-    return render(document(section.title, section_html(section, notes)), section.path, sheets)
+def lay_out(section: Section, sheets: list[CSS], notes: bool, anchor: str = ""):
+    return render(document(section.title, section_html(section, notes, anchor)), section.path, sheets)
 
 
 def make_handout(section: Section, sheets: list[CSS], out: Path) -> Result:
@@ -232,9 +233,8 @@ def make_booklet(site: Path, handouts: list[Result], sections: list[Section], sh
         front_pages = len(front.pages)
     pages = list(front.pages)
     for number, (section, handout, first) in enumerate(zip(sections, handouts, starts)):
-        body = section_html(section, handout.notes).replace(
-            '<div class="handout-top">', f'<div class="handout-top" id="booklet-section-{number}">', 1)
-        laid_out = render(document(section.title, body), section.path, sheets + [booklet_numbers(first, total)])
+        laid_out = lay_out(section, sheets + [booklet_numbers(first, total)], handout.notes,
+                           anchor=f"booklet-section-{number}")
         if len(laid_out.pages) != handout.pages:
             raise HandoutError(f"{section.source}: {len(laid_out.pages)} pages in the booklet but "
                                f"{handout.pages} in its handout. Fix: print.css must lay both out alike")

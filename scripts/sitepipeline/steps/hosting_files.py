@@ -114,11 +114,16 @@ def parse_headers(text: str) -> dict[str, dict[str, str]]:
     return rules
 
 
+def matches(pattern: str, path: str) -> bool:
+    """Whether a _headers rule applies to an address ("/*" matches all)."""
+    return pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1]))
+
+
 def headers_for(rules: dict[str, dict[str, str]], path: str) -> dict[str, str]:
-    """The headers a host sends for one address: every rule that matches it ("/*" matches all)."""
+    """The headers a host sends for one address: every rule that matches it."""
     headers: dict[str, str] = {}
     for pattern, values in rules.items():
-        if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+        if matches(pattern, path):
             headers.update(values)
     return headers
 
@@ -128,7 +133,7 @@ def caching_problems(site: Path, rules: dict[str, dict[str, str]]) -> list[str]:
     problems = []
     for path in page_addresses(site) + fingerprinted_files(site) + ["/assets/stylesheets/site.css"]:
         matching = [pattern for pattern, values in rules.items() if "Cache-Control" in values
-                    and (pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])))]
+                    and matches(pattern, path)]
         keep = headers_for(rules, path).get("Cache-Control", "")
         wanted = (KEEP_FINGERPRINTED if FINGERPRINTED.search(path) else
                   KEEP_PAGE if path.endswith("/") or path == "/404.html" else "")
