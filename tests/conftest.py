@@ -56,6 +56,14 @@ def built_site(tmp_path_factory) -> Build:
 
 
 @pytest.fixture
+def site_copy(built_site, tmp_path) -> Path:
+    """A copy of the built site that a test may break."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site.site, site)
+    return site
+
+
+@pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the project that a test may break."""
     copy = tmp_path / "project"

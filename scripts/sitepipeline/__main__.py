@@ -7,7 +7,8 @@
 from __future__ import annotations
 
 import sys
-from importlib import import_module
+
+from sitepipeline.command_line import dispatch
 
 STEPS = {
     "build": ("sitepipeline.build", "the whole build: build [--engine zensical] [--site-dir DIR] [--no-handouts]"),
@@ -19,12 +20,7 @@ STEPS = {
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[1] not in STEPS:
-        lines = [f"  {name:9} {help}" for name, (_, help) in STEPS.items()]
-        print("usage: python -m sitepipeline <step> [arguments]\n" + "\n".join(lines), file=sys.stderr)
-        return 2
-    module, _ = STEPS[argv[1]]
-    return import_module(module).main([f"sitepipeline {argv[1]}", *argv[2:]])
+    return dispatch("sitepipeline", STEPS, argv)
 
 
 if __name__ == "__main__":

@@ -20,14 +20,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from sitepipeline.checks.page_rules import load_schema
 from sitepipeline.checks.site import check_site
 from sitepipeline.project import CONFIG_FILE, find_root
 from sitepipeline.steps import hosting_files
 from sitepipeline.steps.finish_pages import FinishError, finish
-from sitepipeline.steps.handouts import HandoutError, loopback_warning, make_all, words
+from sitepipeline.steps.handouts import HandoutError, loopback_warning, make_all, site_address, words
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -56,12 +54,6 @@ def run_engine(engine: str, root: Path, site: Path) -> int:
         shutil.rmtree(site, ignore_errors=True)
         shutil.move(str(built), str(site))
     return result.returncode
-
-
-def site_address(site: Path) -> str:
-    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser") \
-        .find("link", rel="canonical")
-    return canonical["href"] if canonical else ""
 
 
 def build(root: Path, site: Path, engine: str = "mkdocs", handouts: bool = True, paper: str = "") -> int:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from importlib import import_module
+
+from sitepipeline.command_line import dispatch
 
 TOOLS = {
     "reading-level": ("sitetools.reading_level", "reading-level report and gates: reading-level site"),
@@ -20,12 +21,7 @@ TOOLS = {
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[1] not in TOOLS:
-        lines = [f"  {name:17} {help}" for name, (_, help) in TOOLS.items()]
-        print("usage: python -m sitetools <tool> [arguments]\n" + "\n".join(lines), file=sys.stderr)
-        return 2
-    module, _ = TOOLS[argv[1]]
-    return import_module(module).main([f"sitetools {argv[1]}", *argv[2:]])
+    return dispatch("sitetools", TOOLS, argv)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
 
-
 from sitetools.serve_site import serve
 from sitepipeline.project import find_root
 

@@ -22,7 +22,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from sitetools.browser import CHROMIUM, FLAGS
 from sitetools.serve_site import built_pages, serve
 from sitepipeline.project import find_root

@@ -20,7 +20,6 @@ from pathlib import Path
 import markdown
 import yaml
 
-
 from sitepipeline.checks.site import check_site
 from sitepipeline.glossary import GLOSSARY_MARKER, glossary_markdown, load_glossary
 from sitepipeline.checks.page_rules import ROOT, split_front_matter

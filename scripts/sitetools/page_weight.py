@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-
 from sitetools.browser import DESKTOP, chromium
 from sitetools.serve_site import built_pages, serve
 from sitepipeline.project import find_root

@@ -16,7 +16,6 @@ import re
 import sys
 from pathlib import Path
 
-
 from sitepipeline.checks.page_rules import FENCE, split_front_matter
 from sitepipeline import strict_yaml
 from sitepipeline.problems import Problem

@@ -25,7 +25,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from sitepipeline.checks.page_rules import built_page, split_front_matter
 from sitepipeline.checks.plain_language import Measure, article, load_config, measure, prose, review_age
 from sitepipeline.project import find_root

@@ -23,7 +23,6 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-
 from sitetools.browser import DESKTOP, chromium
 from sitetools.serve_site import serve
 from sitepipeline.project import find_root

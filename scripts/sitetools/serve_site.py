@@ -15,7 +15,6 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-
 from sitepipeline.steps.hosting_files import headers_for, parse_headers
 
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
@@ -55,9 +54,8 @@ def test_fact_is_on_its_page(built_site, fact):
         f"site/{page}: the seed fact '{fact['seed']}' is not stated in full"
 
 
-def test_a_dropped_fact_is_caught(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_a_dropped_fact_is_caught(site_copy):
+    site = site_copy
     path = site / "complications" / "index.html"
     path.write_text(path.read_text(encoding="utf-8").replace("Nerve damage", "Other").replace(
         "nerve damage", "other"), encoding="utf-8")

@@ -7,9 +7,9 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
-from sitetools.check_privacy import external_assets
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, run_build, sections_of
 from sitepipeline.checks.page_rules import built_page
+from sitetools.check_privacy import external_assets
 
 
 class _IgnoreTags(yaml.SafeLoader):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 
 import pytest
@@ -11,10 +10,10 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from sitetools.browser import DESKTOP, PHONE, axe_violations, chromium, console_errors, missing_tools, requested_urls
-from sitetools.serve_site import serve
 from conftest import ROOT, edit
+from sitetools.browser import DESKTOP, PHONE, axe_violations, chromium, console_errors, missing_tools, requested_urls
 from sitetools.page_weight import BUDGET, weigh
+from sitetools.serve_site import serve
 
 PAGES = [""] + sorted(p.stem + "/" for p in (ROOT / "docs").glob("*.md") if p.stem != "index")
 NOT_FOUND = "no-such-page/"  # served with the site's 404 page
@@ -52,9 +51,8 @@ def test_no_accessibility_violations_and_no_other_hosts(served, size):
     assert problems == {}
 
 
-def test_axe_and_network_log_catch_a_faulty_page(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_axe_and_network_log_catch_a_faulty_page(site_copy):
+    site = site_copy
     edit(site / "outcomes" / "index.html", '<h2 id="key-points"',
          '<img src="../assets/images/spine.svg"><img src="http://tracker.example.com/pixel.gif" alt="">'
          '<h2 id="key-points"')
@@ -141,9 +139,8 @@ def test_first_visit_to_every_page_is_under_the_weight_budget(built_site):
     assert heavy == [], f"pages over {BUDGET // 1024} KB compressed, with their largest files"
 
 
-def test_the_weight_check_names_a_heavy_page(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_the_weight_check_names_a_heavy_page(site_copy):
+    site = site_copy
     (site / "assets" / "images" / "heavy.png").write_bytes(os.urandom(120 * 1024))
     edit(site / "glossary" / "index.html", "</body>", '<img src="../assets/images/heavy.png" alt="x"></body>')
     weights = {w.page: w for w in weigh(site)}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
@@ -63,10 +62,9 @@ def test_lines_hold_60_to_75_characters_on_a_wide_screen(served, width):
     assert {page: chars for page, chars in measured.items() if not low <= chars <= high} == {}
 
 
-def test_the_layout_checks_name_what_is_wrong(built_site, tmp_path):
+def test_the_layout_checks_name_what_is_wrong(site_copy):
     # Styles go in the stylesheet: the site's Content-Security-Policy blocks style="" attributes.
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+    site = site_copy
     edit(site / "recovery" / "index.html", '<h2 id="key-points"',
          '<div class="too-wide">Too wide</div><p class="handout-link">'
          '<a class="md-button tiny" href="x.pdf">Tiny</a></p><h2 id="key-points"')

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import shutil
-
-from sitetools.check_links import broken_anchors, check_site
 from conftest import assert_build_fails, edit
+from sitetools.check_links import broken_anchors, check_site
 
 
 def test_a_link_to_a_missing_page_fails_the_build(project):
@@ -32,9 +30,8 @@ def test_linkchecker_finds_no_broken_link_in_the_built_site(built_site):
     assert any(url.startswith("https://doi.org/") for url in report.external)
 
 
-def test_linkchecker_names_page_and_link_for_broken_links_and_anchors(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_linkchecker_names_page_and_link_for_broken_links_and_anchors(site_copy):
+    site = site_copy
     edit(site / "outcomes" / "index.html", '<h2 id="key-points"',
          '<p><a href="../gone/">gone</a> <a href="../procedure/#no-such-anchor">x</a></p><h2 id="key-points"')
     report = check_site(site)

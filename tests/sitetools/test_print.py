@@ -8,10 +8,10 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from sitetools.browser import CHROMIUM, FLAGS
-from sitetools.serve_site import serve
 from conftest import CONTENT_PAGES, sections_of
 from sitepipeline.checks.page_rules import site_folder
+from sitetools.browser import CHROMIUM, FLAGS
+from sitetools.serve_site import serve
 
 CHROMIUM_FLAGS = (*FLAGS, "--no-pdf-header-footer")
 SCREEN_ONLY = ("Table of contents", "Print all sections as a booklet (PDF)", "Skip to content",
@@ -59,10 +59,9 @@ def test_browser_print_hides_navigation_and_buttons(printed, page):
         assert not ("Recovery stages" in text and "About this site" in text and "Glossary" in text)
 
 
-def test_the_print_check_sees_navigation_when_it_is_there(built_site, tmp_path):
+def test_the_print_check_sees_navigation_when_it_is_there(site_copy, tmp_path):
     """Without the print stylesheet, the same check finds the navigation."""
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+    site = site_copy
     (site / "assets" / "stylesheets" / "print.css").write_text("", encoding="utf-8")
     css = site / "assets" / "stylesheets" / "site.css"
     css.write_text(css.read_text(encoding="utf-8") +

@@ -11,9 +11,9 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
-from sitetools.browser import PHONE, chromium
 from conftest import ROOT
 from sitepipeline.glossary import forms, load_glossary
+from sitetools.browser import PHONE, chromium
 from sitetools.search_eval import QUESTION_FILES, TOP, Answer, evaluate, load_questions, score, wait_for_index
 from sitetools.serve_site import serve
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
 from sitepipeline.citations import (REFERENCES_MARKER, REFERENCES_PAGE, find_citations,
                        load_references, misplaced_citations, unresolved)
 from sitepipeline.glossary import GLOSSARY_MARKER, GLOSSARY_PAGE, load_glossary

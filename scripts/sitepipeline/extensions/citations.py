@@ -21,7 +21,6 @@ the References page from every page.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from markdown import Extension, Markdown
@@ -29,20 +28,15 @@ from markdown.preprocessors import Preprocessor
 
 from sitepipeline.citations import (NO_SOURCES, REFERENCES_MARKER, REFERENCES_PAGE, Reference,
                                     load_references, references_list, render_markers, sources_list)
+from sitepipeline.file_cache import once_per_version
 
 
 class CitationError(Exception):
     """The reference file is broken: the pre-build check names the file, line and fix."""
 
 
+@once_per_version
 def load(path: Path) -> dict[str, Reference]:
-    return _load(path, path.stat().st_mtime if path.exists() else 0.0)
-
-
-@lru_cache(maxsize=4)
-def _load(path: Path, _mtime: float) -> dict[str, Reference]:
-    """Read once per build (a new Markdown instance is made for every page); the
-    modification time is part of the key, so a live preview sees edits."""
     references, problems = load_references(path)
     if problems:
         raise CitationError("; ".join(map(str, problems)) + ". Fix: run python -m sitepipeline check")

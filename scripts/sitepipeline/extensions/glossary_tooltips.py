@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from pathlib import Path
 
 from markdown import Extension, Markdown
@@ -25,6 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from sitepipeline import strict_yaml
+from sitepipeline.file_cache import once_per_version
 
 SKIP = {"a", "abbr", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg"}
 
@@ -39,14 +39,8 @@ class GlossaryError(Exception):
     """The glossary file is missing or broken: no page can be built with its tooltips."""
 
 
+@once_per_version
 def load_entries(path: Path) -> list[dict]:
-    return _entries(path, path.stat().st_mtime if path.exists() else 0.0)
-
-
-@lru_cache(maxsize=4)
-def _entries(path: Path, _mtime: float) -> list[dict]:
-    """Read once per build (a new Markdown instance is made for every page); the
-    modification time is part of the key, so a live preview sees edits."""
     data, problems = strict_yaml.load(path, str(path))
     if problems and "the file is missing" in problems[0].message:
         raise GlossaryError(f"{path}: the glossary is missing. Fix: restore {path} from version control")

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from markdown import Extension, Markdown
 from markdown.blockprocessors import BlockProcessor
 
 from sitepipeline import strict_yaml
+from sitepipeline.file_cache import once_per_version
 from sitepipeline.problems import Problem
 from sitepipeline.strict_yaml import Field
 
@@ -152,18 +152,12 @@ class IconArrayExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         arrays_path, evidence_path = Path(self.getConfig("arrays")), Path(self.getConfig("evidence"))
-        arrays = _arrays(arrays_path, evidence_path, _mtime(arrays_path), _mtime(evidence_path))
+        arrays = read_arrays(arrays_path, evidence_path)
         md.parser.blockprocessors.register(IconArrayProcessor(md.parser, arrays), "icon_array", 105)
 
 
-def _mtime(path: Path) -> float:
-    return path.stat().st_mtime if path.exists() else 0.0
-
-
-@lru_cache(maxsize=4)
-def _arrays(arrays_path: Path, evidence_path: Path, *_mtimes: float) -> dict[str, dict]:
-    """The arrays, read once per build: engines make a new Markdown instance for every page.
-    The files' modification times are part of the key, so a live preview sees edits."""
+@once_per_version
+def read_arrays(arrays_path: Path, evidence_path: Path) -> dict[str, dict]:
     evidence, problems = strict_yaml.load(evidence_path, str(evidence_path))
     rows = {row["id"]: row for row in evidence or [] if isinstance(row, dict) and "id" in row}
     arrays, more = load_arrays(arrays_path, str(arrays_path), rows)

@@ -40,7 +40,6 @@ from bs4 import BeautifulSoup
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
-
 from sitepipeline.checks.page_rules import built_page, load_schema, site_folder
 
 STYLESHEETS = ("assets/stylesheets/fonts.css", "assets/stylesheets/print.css")
@@ -67,6 +66,8 @@ _WORDS: dict[str, str] = dict(WORDS)  # set before the worker processes fork, so
 
 def words(schema: dict) -> dict[str, str]:
     return {**WORDS, **((schema.get("handouts") or {}).get("words") or {})}
+
+
 WORKERS = 2
 
 
@@ -265,12 +266,18 @@ def _card_job(site: Path, page: str, out: Path, sections: tuple[str, ...]) -> Re
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 
 
+def site_address(site: Path) -> str:
+    """The built site's web address: the home page's canonical link ("" if it has none)."""
+    home = site / "index.html"
+    if not home.exists():
+        return ""
+    canonical = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").find("link", rel="canonical")
+    return canonical["href"] if canonical else ""
+
+
 def loopback_warning(site: Path) -> str:
     """A warning when the built site's address is this machine, which no reader can open."""
-    home = site / "index.html"
-    canonical = BeautifulSoup(home.read_text(encoding="utf-8"), "html.parser").find("link", rel="canonical") \
-        if home.exists() else None
-    address = canonical["href"] if canonical else ""
+    address = site_address(site)
     if urlparse(address).hostname not in LOOPBACK_HOSTS:
         return ""
     return (f"warning: the handouts print the address {address} and a QR code for it, which only this "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
+from conftest import ROOT, assert_build_fails, edit, problems_in
 from sitepipeline.checks.site import check_site
 from sitepipeline.citations import find_citations, load_references, misplaced_citations
-from conftest import ROOT, assert_build_fails, edit, problems_in
 
 
 

@@ -6,11 +6,11 @@ import re
 
 import pytest
 
+from conftest import ROOT, assert_build_fails, edit, problems_in
+from sitepipeline.checks.evidence import ANALYSES, check_figures, figures_in, load_evidence
+from sitepipeline.checks.plain_language import load_config, not_figure_patterns
 from sitepipeline.checks.site import check_site
 from sitepipeline.citations import load_references
-from conftest import ROOT, assert_build_fails, edit, problems_in
-from sitepipeline.checks.plain_language import load_config, not_figure_patterns
-from sitepipeline.checks.evidence import ANALYSES, check_figures, figures_in, load_evidence
 
 REFERENCES, _ = load_references()
 NOT_FIGURES = not_figure_patterns(load_config())

@@ -7,9 +7,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from sitepipeline.checks.site import check_site
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in, sections_of
 from sitepipeline.checks.page_rules import check_page, load_schema
+from sitepipeline.checks.site import check_site
 
 
 
@@ -130,23 +130,22 @@ def test_a_second_title_in_the_page_is_caught(project):
                for p in problems), problems
 
 
-def test_a_page_without_its_title_line_is_caught(project):
-    path = project / "docs" / "outcomes.md"
-    line = path.read_text(encoding="utf-8").splitlines().index("# Results and success rates") + 1
-    edit(path, "# Results and success rates\n", "")
-    problems = problems_in(project)
-    # The first line with text is now the main message, one line down.
-    assert f"docs/outcomes.md:{line + 1}: the page does not open with its title. Fix: write '# Results and " \
-           "success rates' as the first line after the front matter." in problems, problems
+TITLE = "# Results and success rates"
 
 
-def test_a_title_line_that_differs_from_the_front_matter_is_caught(project):
+@pytest.mark.parametrize("new_title, offset, message", [
+    # Without it, the first line with text is the main message, one line down.
+    ("", 1, "the page does not open with its title. Fix: write '# Results and success rates' as the first "
+            "line after the front matter."),
+    ("# Results\n", 0, "the title '# Results' is not the front matter title 'Results and success rates'. "
+                       "Fix: make the '#' line and 'title:' the same words."),
+], ids=["missing", "different"])
+def test_a_title_line_missing_or_unlike_the_front_matter_is_caught(project, new_title, offset, message):
     path = project / "docs" / "outcomes.md"
-    line = path.read_text(encoding="utf-8").splitlines().index("# Results and success rates") + 1
-    edit(path, "# Results and success rates\n", "# Results\n")
+    line = path.read_text(encoding="utf-8").splitlines().index(TITLE) + 1
+    edit(path, TITLE + "\n", new_title)
     problems = problems_in(project)
-    assert f"docs/outcomes.md:{line}: the title '# Results' is not the front matter title 'Results and " \
-           "success rates'. Fix: make the '#' line and 'title:' the same words." in problems, problems
+    assert f"docs/outcomes.md:{line + offset}: {message}" in problems, problems
 
 
 def test_a_page_in_a_folder_inside_docs_is_caught(project):

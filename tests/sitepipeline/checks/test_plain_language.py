@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 import sys
 
@@ -13,12 +12,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT_PAGES, ROOT, assert_build_fails, edit, problems_in, sections_of
-from sitepipeline.glossary import forms, load_glossary
 from sitepipeline.checks.page_rules import built_page
 from sitepipeline.checks.plain_language import (FIGURES, article, load_config, measure, prose,
                             uncited_figures, unexplained_key_words, unexplained_words)
-from sitetools.reading_level import gate, report, stale
 from sitepipeline.checks.syllables import syllables
+from sitepipeline.glossary import forms, load_glossary
+from sitetools.reading_level import gate, report, stale
 
 # The suite's verdict must not change with the calendar: review ages are
 # measured from this fixed day, not from today.
@@ -41,9 +40,8 @@ def test_every_page_and_the_site_mean_pass_the_grade_gate(built_site):
     assert gate(reports, CONFIG) == []
 
 
-def test_the_grade_gate_names_page_grade_and_longest_sentences(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_the_grade_gate_names_page_grade_and_longest_sentences(site_copy):
+    site = site_copy
     hard = ("<p>Postoperative rehabilitation necessitates comprehensive multidisciplinary "
             "coordination encompassing physiotherapeutic intervention, pharmacological "
             "optimisation, psychological accommodation of persistent symptomatology, occupational "

@@ -8,8 +8,8 @@ import markdown
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from sitepipeline.glossary import load_glossary
 from sitepipeline.checks.page_rules import built_page
+from sitepipeline.glossary import load_glossary
 
 GLOSSARY, _ = load_glossary()
 OPTIONS = {"sitepipeline.extensions.glossary_tooltips": {"glossary": str(ROOT / "includes" / "glossary.yml")}}

@@ -8,9 +8,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, assert_build_fails, edit
+from sitepipeline import strict_yaml
 from sitepipeline.checks.page_rules import built_page, load_schema
 from sitepipeline.extensions.icon_arrays import (IconArrayError, load_arrays, text_alternative_problems)
-from sitepipeline import strict_yaml
 
 OPTIONS = {"arrays": str(ROOT / "includes" / "icon-arrays.yml"),
            "evidence": str(ROOT / "includes" / "evidence.yml")}

@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import ROOT, edit, problems_in, run_handouts, sections_of
-from sitepipeline.steps.handouts import loopback_warning, make_all
 from sitepipeline.checks.page_rules import load_schema, site_folder as slug, split_front_matter
+from sitepipeline.steps.handouts import loopback_warning, make_all
 
 SCHEMA = load_schema()
 HANDOUTS = SCHEMA["handouts"]["pages"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
 import urllib.request
@@ -11,9 +10,9 @@ import urllib.request
 import yaml
 from bs4 import BeautifulSoup
 
-from sitetools.browser import DESKTOP, chromium, console_errors
 from conftest import ROOT, edit
 from sitepipeline.steps.hosting_files import KEEP_FINGERPRINTED, caching_problems, parse_headers
+from sitetools.browser import DESKTOP, chromium, console_errors
 from sitetools.serve_site import serve
 
 
@@ -30,9 +29,8 @@ def test_headers_file_sets_a_strict_self_only_policy(built_site):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_pages_work_under_the_policy_and_it_blocks_injected_scripts(built_site, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(built_site.site, site)
+def test_pages_work_under_the_policy_and_it_blocks_injected_scripts(site_copy):
+    site = site_copy
     edit(site / "glossary" / "index.html", "</body>", "<script>document.title = 'injected'</script></body>")
     with serve(site) as base, chromium(DESKTOP) as driver:
         for page in ("", "outcomes/", "recovery/"):
