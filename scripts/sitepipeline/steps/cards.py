@@ -4,7 +4,8 @@ Besides each section's full handout, site/handouts/<slug>-card.pdf holds, from
 the same built page: the title with the page's address and QR code, the main
 message, the sections named under `handouts: card_sections:` in the page
 schema (Key points, What you can do) without their figures and fill-in tools,
-every warning box, and the review date.
+every warning box, a line saying that the pictures, fill-in cards and sources
+are in the full handout and online, and the review date.
 It must fit on one page of Letter and of A4; a card that does not stops the
 build, naming the page.
 """
@@ -56,8 +57,8 @@ def card_html(section: Section, sections: tuple[str, ...] = SECTIONS) -> str:
     for title in sections:
         parts += [str(tag) for tag in section_content(article, title)]
     parts += [str(box) for box in article.select(BOXES)]
-    if article.select("sup.cite"):
-        parts.append(f'<p class="card-sources">{escape(_WORDS["card_sources"])} {section.url}</p>')
+    # Every card says where the rest is: its sentences may point to a picture or fill-in card it leaves out.
+    parts.append(f'<p class="card-sources">{escape(_WORDS["card_sources"])} {section.url}</p>')
     review = article.select_one(".review-status")
     if review:
         parts.append(str(review))

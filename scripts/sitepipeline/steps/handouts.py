@@ -59,7 +59,7 @@ WORDS = {
     "booklet_page": "Booklet page",
     "of": "of",
     "card_button": "Print summary card (PDF)",
-    "card_sources": "The small numbers point to the sources, listed in the full handout and online at",
+    "card_sources": "This card is a short summary. The pictures, fill-in cards and sources it mentions are in the full handout and online at",
 }
 _WORDS: dict[str, str] = dict(WORDS)  # set before the worker processes fork, so they share it
 

@@ -34,10 +34,12 @@ def test_a_card_holds_the_summary_and_leaves_the_rest_out():
     html = card_html(section())
     for kept in ("The one thing to know.", "Key points", "First point.", "Call 911", "Chest pain",
                  "What you can do", "Walk each day.", "Last checked: 26 November 2026.",
-                 "https://example.org/page/", "listed in the full handout"):
+                 "https://example.org/page/", "are in the full handout and online at"):
         assert kept in html, kept
     for left_out in ("Long text left out.", "A source", "Write here", "<figure", "When to get help"):
         assert left_out not in html, left_out
+    # A page without citations still says where its pictures and fill-in cards are.
+    assert "are in the full handout" in card_html(section(ARTICLE.replace('<sup class="cite">', '<sup>')))
 
 
 @pytest.mark.parametrize("page", HANDOUTS)
