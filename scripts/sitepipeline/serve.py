@@ -10,6 +10,7 @@ running, so the writer mends the page and looks again. No handouts are made.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -36,8 +37,15 @@ def report(root: Path) -> None:
     print(f"checks: {len(problems)} problem(s)" + ("" if problems else ", all pages pass"), flush=True)
 
 
+def stop_on_terminate(*_) -> None:
+    # SIGTERM (a process manager, a test) would end Python without running `finally`, and the
+    # engine's server would keep the port. Leave through SystemExit instead.
+    sys.exit(0)
+
+
 def main(argv: list[str]) -> int:
     root = find_root()
+    signal.signal(signal.SIGTERM, stop_on_terminate)
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *argv[1:]], cwd=root)
     seen = snapshot(root)
     report(root)
@@ -48,7 +56,7 @@ def main(argv: list[str]) -> int:
             if now != seen:
                 seen = now
                 report(root)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):
         pass
     finally:
         server.terminate()

@@ -17,11 +17,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def is_served(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 def test_a_page_broken_while_serving_is_named_and_the_server_keeps_running(project, tmp_path):
     log = tmp_path / "serve.log"
+    port = free_port()
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "sitepipeline", "serve", "--dev-addr",
-                                   f"127.0.0.1:{free_port()}"], cwd=project, stdout=out,
+                                   f"127.0.0.1:{port}"], cwd=project, stdout=out,
                                   stderr=subprocess.STDOUT, text=True)
         try:
             deadline = time.monotonic() + 60
@@ -38,3 +44,9 @@ def test_a_page_broken_while_serving_is_named_and_the_server_keeps_running(proje
         finally:
             server.terminate()
             server.wait(timeout=20)
+    # Stopping the preview stops the engine's server too: no process is left holding the port.
+    deadline = time.monotonic() + 10
+    while is_served(port) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not is_served(port), f"the engine's server still answers on port {port} after the preview stopped"
+
