@@ -13,7 +13,7 @@ TOOLS = {
     "privacy": ("sitetools.check_privacy", "nothing fetched from another host: privacy site"),
     "lighthouse": ("sitetools.lighthouse", "Lighthouse scores; a page below 95 is run five times, median: lighthouse site"),
     "weight": ("sitetools.page_weight", "first-visit weight per page: weight site"),
-    "search-eval": ("sitetools.search_eval", "patients' questions typed into search: search-eval site"),
+    "search-eval": ("sitetools.search_eval", "patients' questions put into the site's search: search-eval site"),
     "patient-questions": ("sitetools.patient_questions", "every question has an answering heading"),
     "schema-table": ("sitetools.schema_table", "the README's schema table: schema-table [--write]"),
     "benchmark": ("sitetools.benchmark_build", "build and handout timings: benchmark [--runs N]"),

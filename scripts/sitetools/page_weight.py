@@ -63,12 +63,13 @@ def _fetched(site: Path, driver, url: str) -> dict[str, int]:
     return files
 
 
-def weigh(site: Path) -> list[PageWeight]:
+def weigh(site: Path, pages: list[str] | None = None) -> list[PageWeight]:
+    """Every built page, or only `pages` (folder names, "" for home)."""
     results = []
     with serve(site) as base, chromium(DESKTOP) as driver:
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
-        for page in built_pages(site):
+        for page in built_pages(site) if pages is None else pages:
             url = base + (page + "/" if page else "")
             driver.get(url)
             time.sleep(SETTLE)

@@ -5,10 +5,16 @@ Run it alone, after the build:
     .venv/bin/python -m sitetools search-eval [site]
 
 Each question in tests/search_questions.yml (short searches) and
-tests/patient_questions.yml (real patients' questions) is typed into Material's search
+tests/patient_questions.yml (real patients' questions) is put into Material's search
 box in headless Chromium, the real built search, offline. A question is
 answered when one of its pages is among the first 3 results. It prints every
 miss with what came up instead, and the score.
+
+The question is set in the box at once and the box's input and keyup events
+fired, which is what Material searches on, rather than typed key by key: the
+results are the same (checked on 60 questions), and 170 questions take about
+1.5 minutes instead of 10. tests/sitetools/test_search.py still types a search
+by keyboard alone.
 """
 
 from __future__ import annotations
@@ -21,7 +27,6 @@ from urllib.parse import urlparse
 
 import yaml
 from selenium.webdriver.common.by import By
-from selenium.webdriver.common.keys import Keys
 
 from sitetools.browser import DESKTOP, chromium
 from sitetools.serve_site import serve
@@ -58,28 +63,32 @@ def load_questions(paths: tuple[Path, ...] = QUESTION_FILES) -> list[dict]:
     return questions
 
 
-def _results(driver) -> list[str]:
-    """The page of each result, in order: Material shows one result per page."""
-    items = driver.find_elements(By.CSS_SELECTOR, ".md-search-result__item")
-    return [page_of(item.find_element(By.CSS_SELECTOR, "a.md-search-result__link").get_attribute("href"))
-            for item in items]
-
-
-def _meta(driver) -> str:
-    return driver.find_element(By.CSS_SELECTOR, ".md-search-result__meta").text
+# Put the query in the box as typing leaves it, and fire the events Material searches on.
+SET_QUERY = """
+const box = document.querySelector('input.md-search__input');
+box.value = arguments[0];
+box.dispatchEvent(new Event('input', {bubbles: true}));
+box.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true}));
+"""
+# The results line ("3 matching documents") and each result's address, in order: one call.
+READ_RESULTS = """
+const meta = document.querySelector('.md-search-result__meta');
+const links = [...document.querySelectorAll('.md-search-result__item')]
+  .map(item => item.querySelector('a.md-search-result__link')).filter(Boolean);
+return [meta ? meta.textContent : '', links.map(link => link.href)];
+"""
 
 
 def search(driver, query: str) -> list[str]:
-    """Type a query as a reader would, and read the results once they settle."""
-    box = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")
-    box.send_keys(Keys.CONTROL, "a")
-    box.send_keys(Keys.BACKSPACE)
-    box.send_keys(query)
+    """The page of each result for a query, in order (Material shows one result per page),
+    read once the results have settled."""
+    driver.execute_script(SET_QUERY, query)
     found, settled, deadline = None, 0, time.monotonic() + 10
     while time.monotonic() < deadline and settled < 3:
-        time.sleep(0.2)
-        current = (_meta(driver), _results(driver))
-        settled = settled + 1 if current == found and "Type to start" not in current[0] else 0
+        time.sleep(0.1)
+        meta, links = driver.execute_script(READ_RESULTS)
+        current = (meta, [page_of(link) for link in links])
+        settled = settled + 1 if current == found and "Type to start" not in meta else 0
         found = current
     return found[1] if found else []
 
