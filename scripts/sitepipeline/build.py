@@ -64,9 +64,10 @@ def build(root: Path, site: Path, engine: str = "mkdocs", handouts: bool = True,
     schema = load_schema(root / "includes" / "page-schema.yml")
     try:
         finish(site, list(schema["handouts"]["pages"]), words(schema))
-        hosting_files.write(site, site_address(site))
+        address = site_address(site)
+        hosting_files.write(site, address)
         if handouts:
-            warning = loopback_warning(site)
+            warning = loopback_warning(address)
             if warning:
                 print(warning, file=sys.stderr)
             make_all(site, paper, schema=schema)

@@ -275,9 +275,8 @@ def site_address(site: Path) -> str:
     return canonical["href"] if canonical else ""
 
 
-def loopback_warning(site: Path) -> str:
-    """A warning when the built site's address is this machine, which no reader can open."""
-    address = site_address(site)
+def loopback_warning(address: str) -> str:
+    """A warning when the built site's address (site_address) is this machine, which no reader can open."""
     if urlparse(address).hostname not in LOOPBACK_HOSTS:
         return ""
     return (f"warning: the handouts print the address {address} and a QR code for it, which only this "
@@ -329,7 +328,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, help="where to write the PDFs (default: SITE/handouts)")
     args = parser.parse_args(argv[1:])
     start = time.perf_counter()
-    warning = loopback_warning(args.site)
+    warning = loopback_warning(site_address(args.site))
     if warning:
         print(warning, file=sys.stderr)
     try:

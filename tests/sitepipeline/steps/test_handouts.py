@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, edit, problems_in, run_handouts, sections_of
 from sitepipeline.checks.page_rules import load_schema, site_folder as slug, split_front_matter
-from sitepipeline.steps.handouts import loopback_warning, make_all
+from sitepipeline.steps.handouts import loopback_warning, make_all, site_address
 
 SCHEMA = load_schema()
 HANDOUTS = SCHEMA["handouts"]["pages"]
@@ -248,4 +248,4 @@ def test_a_local_address_is_warned_about_once_naming_site_url(built_site, tmp_pa
     home = (built_site.site / "index.html").read_text(encoding="utf-8")
     (published / "index.html").write_text(home.replace("http://127.0.0.1:8000/", "https://clinic.example.org/"),
                                           encoding="utf-8")
-    assert loopback_warning(published) == ""
+    assert loopback_warning(site_address(published)) == ""
